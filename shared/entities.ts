@@ -1,0 +1,6 @@
+/** Names of the synced entities, as they appear in mutations and pulled changes. */
+export const ENTITY = {
+  visit: 'visit',
+  site: 'site',
+} as const;
+export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes for programs, with the French message shown to people. The server sends
+ * both; the client translates by code so a message can be reworded without a protocol change.
+ */
+export const apiErrorCodes = {
+  invalid_json: 'La requête n’est pas du JSON valide.',
+  invalid_body: 'La requête ne respecte pas le format attendu.',
+  invalid_query: 'Les paramètres de la requête sont invalides.',
+  unauthorized: 'Session absente ou expirée : reconnectez-vous.',
+  invalid_credentials: 'Identifiant ou mot de passe incorrect.',
+  device_revoked: 'Cette tablette a été révoquée par un administrateur.',
+  forbidden: 'Vous n’avez pas accès à cette ressource.',
+  not_found: 'Ressource introuvable.',
+  payload_too_large: 'La requête est trop volumineuse.',
+  unsupported_protocol: 'Version du protocole de synchronisation non prise en charge : mettez l’application à jour.',
+  internal_error: 'Erreur interne du serveur. Réessayez plus tard.',
+} as const;
+export type ApiErrorCode = keyof typeof apiErrorCodes;
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/** Why the server refused one mutation of a push. The record stays on the device, visible. */
+export const rejectionCodes = {
+  unknown_entity: 'Type d’enregistrement inconnu du serveur.',
+  unsupported_op: 'Opération non prise en charge pour ce type d’enregistrement.',
+  invalid_record: 'Enregistrement incomplet ou invalide.',
+  entity_id_mismatch: 'Identifiant de l’enregistrement incohérent.',
+  unknown_form: 'Formulaire inconnu ou version non publiée.',
+  forbidden_site: 'Vous n’êtes pas rattaché·e à ce site.',
+  immutable_record: 'Cet enregistrement est signé et ne peut plus être modifié.',
+  version_conflict: 'L’enregistrement a été modifié ailleurs entre-temps.',
+} as const;
+export type RejectionCode = keyof typeof rejectionCodes;
+
+export function rejectionMessage(code: string, fallback?: string): string {
+  return (rejectionCodes as Record<string, string>)[code] ?? fallback ?? 'Refusé par le serveur.';
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { communeByCode } from '../communes';
+import { isoDateSchema } from '../schemas/common';
+
+/**
+ * The generic home visit form ("visite à domicile"), version 1: who was visited, where, when,
+ * why, and free notes. Any profession may use it. Profession-specific forms come from
+ * published form definitions (issue "Forms engine").
+ */
+export const VISITE_DOMICILE = { formId: 'visite-domicile', version: 1 } as const;
+
+export const visiteDomicileAnswersSchema = z.object({
+  personName: z
+    .string()
+    .trim()
+    .min(1, 'Indiquez le nom de la personne.')
+    .max(200, '200 caractères au plus.'),
+  communeInsee: z
+    .string()
+    .refine((code) => communeByCode(code) !== undefined, 'Choisissez une commune de Loir-et-Cher.'),
+  date: isoDateSchema.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'Date invalide.'),
+  reason: z.string().trim().min(1, 'Indiquez le motif de la visite.').max(500, '500 caractères au plus.'),
+  notes: z.string().max(20_000, '20 000 caractères au plus.'),
+});
+export type VisiteDomicileAnswers = z.infer<typeof visiteDomicileAnswersSchema>;

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+/**
+ * Three suites, one entry point (`npm test`):
+ * - unit: browser code and shared contracts on happy-dom + fake-indexeddb;
+ * - server: the Hono app in process on PGlite and on a throwaway PostgreSQL 15;
+ * - e2e: the built PWA in a real Chromium against the real server.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [preact()],
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}', 'shared/**/*.test.ts'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/support/unit-setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['server/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
