@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { roleLabels } from '../../shared/schemas/agent';
+import { observe } from '../db/observe';
+import { logout, readSession, UnsentDataError, type Session } from '../db/session';
+import type { AppUpdates } from '../pwa/register-sw';
+import { LoginScreen } from './LoginScreen';
+import { hrefFor, useRoute, type Route } from './router';
+import { useServices } from './services';
+import { SyncBar } from './SyncBar';
+import { ToFix } from './ToFix';
+import { UpdateBanner } from './UpdateBanner';
+import { useObservable } from './use-observable';
+import { NewVisit, VisitForm } from './VisitForm';
+import { VisitList } from './VisitList';
+
+export function App({ updates }: { updates: AppUpdates }) {
+  const { db } = useServices();
+  const state = useObservable(() => observe(async () => ({ session: await readSession(db) })), [db]);
+  const route = useRoute();
+  if (state === undefined) return <p class="loading">Chargement…</p>;
+  if (state.session === undefined) return <LoginScreen />;
+  const editing = route.name === 'draft' || route.name === 'new-visit';
+  return (
+    <>
+      <a class="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <Header session={state.session} />
+      <SyncBar />
+      <UpdateBanner updates={updates} editing={editing} />
+      <Screen route={route} session={state.session} />
+    </>
+  );
+}
+
+function Screen({ route, session }: { route: Route; session: Session }) {
+  switch (route.name) {
+    case 'new-visit':
+      return <NewVisit />;
+    case 'draft':
+      return <VisitForm key={route.id} draftId={route.id} session={session} />;
+    case 'to-fix':
+      return <ToFix />;
+    case 'visits':
+      return <VisitList />;
+  }
+}
+
+function Header({ session }: { session: Session }) {
+  const { db } = useServices();
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function onLogout() {
+    try {
+      await logout(db);
+    } catch (error) {
+      if (!(error instanceof UnsentDataError)) throw error;
+      setMessage(
+        `Déconnexion impossible : ${error.waiting} enregistrement(s) ou brouillon(s) ne sont pas encore envoyés. Synchronisez ou terminez-les d’abord.`,
+      );
+    }
+  }
+
+  return (
+    <header class="app-header">
+      <a href={hrefFor({ name: 'visits' })} class="brand">
+        Dernier Kilomètre
+      </a>
+      <nav aria-label="Navigation principale">
+        <a href={hrefFor({ name: 'visits' })}>Visites</a>
+        <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
+      </nav>
+      <span class="agent">
+        {session.agent.displayName} · {roleLabels[session.agent.role]}
+      </span>
+      <button type="button" class="button-link" onClick={() => void onLogout()}>
+        Se déconnecter
+      </button>
+      {message && (
+        <p class="alert alert-error" role="alert">
+          {message}
+        </p>
+      )}
+    </header>
+  );
+}

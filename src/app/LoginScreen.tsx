@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import { UnsentDataError } from '../db/session';
+import { describeError, HttpError } from '../sync/api-client';
+import { login } from '../sync/login';
+import { useServices } from './services';
+
+function defaultDeviceName(): string {
+  const ua = navigator.userAgent;
+  const system = /Android/.test(ua) ? 'Android' : /iPad|iPhone|Mac/.test(ua) ? 'Apple' : /Windows/.test(ua) ? 'Windows' : 'Linux';
+  return `Tablette ${system}`;
+}
+
+/**
+ * The first login needs the network: the server checks the password and registers this
+ * tablet. Afterwards the app opens offline with the stored session.
+ */
+export function LoginScreen() {
+  const { db, api, sync } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    setError(null);
+    try {
+      await login(db, api, {
+        login: String(form.get('login') ?? ''),
+        password: String(form.get('password') ?? ''),
+        deviceName: String(form.get('deviceName') ?? '') || defaultDeviceName(),
+      });
+      void sync.syncNow('start');
+    } catch (caught) {
+      setError(loginErrorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="login" id="contenu">
+      <h1>Dernier Kilomètre</h1>
+      <p class="lead">Maisons des Solidarités de Loir-et-Cher</p>
+      <form onSubmit={onSubmit} class="card" aria-describedby={error ? 'login-error' : undefined}>
+        <h2>Connexion</h2>
+        {error && (
+          <p id="login-error" class="alert alert-error" role="alert">
+            {error}
+          </p>
+        )}
+        <label for="login">Identifiant</label>
+        <input id="login" name="login" autocomplete="username" required autocapitalize="none" spellcheck={false} />
+        <label for="password">Mot de passe</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <label for="deviceName">Nom de cette tablette</label>
+        <input id="deviceName" name="deviceName" defaultValue={defaultDeviceName()} maxLength={100} />
+        <button type="submit" class="button-primary" disabled={busy}>
+          {busy ? 'Connexion…' : 'Se connecter'}
+        </button>
+        <p class="hint">La première connexion demande du réseau. Ensuite, l’application fonctionne sans réseau.</p>
+      </form>
+    </main>
+  );
+}
+
+function loginErrorMessage(error: unknown): string {
+  if (error instanceof UnsentDataError) {
+    return `${error.ownerName ?? 'L’agent précédent'} a ${error.waiting} enregistrement(s) non envoyé(s) sur cette tablette : il doit se reconnecter et synchroniser avant qu’un autre agent l’utilise.`;
+  }
+  if (error instanceof HttpError && error.status === 400) return 'Identifiant ou mot de passe manquant.';
+  const { code, message } = describeError(error);
+  return code === 'network' ? 'Pas de réseau : la connexion demande du réseau. Réessayez quand la tablette est connectée.' : message;
+}

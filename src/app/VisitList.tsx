@@ -1,0 +1,91 @@
+import { communeByCode } from '../../shared/communes';
+import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile';
+import { listDrafts } from '../db/drafts';
+import { observe } from '../db/observe';
+import type { LocalVisit } from '../db/rows';
+import { listVisits } from '../db/visits';
+import { formatDate, formatInstant } from './format';
+import { hrefFor } from './router';
+import { useServices } from './services';
+import { useObservable } from './use-observable';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function VisitList() {
+  const { db } = useServices();
+  const data = useObservable(() => observe(async () => ({ visits: await listVisits(db), drafts: await listDrafts(db) })), [db]);
+  if (data === undefined) return <p>Chargement…</p>;
+  const { visits, drafts } = data;
+
+  return (
+    <main id="contenu" class="page">
+      <div class="page-header">
+        <h1>Mes visites</h1>
+        <a class="button-primary" href={hrefFor({ name: 'new-visit' })}>
+          Nouvelle visite à domicile
+        </a>
+      </div>
+      {drafts.length > 0 && (
+        <section aria-labelledby="drafts-title">
+          <h2 id="drafts-title">Brouillons</h2>
+          <ul class="cards">
+            {drafts.map((draft) => (
+              <li key={draft.id} class="card">
+                <a href={hrefFor({ name: 'draft', id: draft.id })}>
+                  {text(draft.answers.personName) || 'Visite sans nom'}
+                </a>
+                <span class="meta">Modifié le {formatInstant(draft.updatedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="visits-title">
+        <h2 id="visits-title">Visites enregistrées</h2>
+        {visits.length === 0 ? (
+          <p>Aucune visite enregistrée sur cette tablette.</p>
+        ) : (
+          <ul class="cards" data-testid="visit-list">
+            {visits.map((visit) => (
+              <VisitItem key={visit.id} visit={visit} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function VisitItem({ visit }: { visit: LocalVisit }) {
+  const { answers } = visit;
+  const commune = communeByCode(text(answers.communeInsee))?.nom ?? text(answers.communeInsee);
+  return (
+    <li class="card visit" data-testid="visit-item" data-sync-state={visit.syncState}>
+      <h3>{text(answers.personName)}</h3>
+      <p class="meta">
+        {visit.formId === VISITE_DOMICILE.formId ? 'Visite à domicile' : visit.formId} · {commune} ·{' '}
+        {text(answers.date) ? formatDate(text(answers.date)) : ''}
+      </p>
+      <p>{text(answers.reason)}</p>
+      <SyncLine visit={visit} />
+    </li>
+  );
+}
+
+function SyncLine({ visit }: { visit: LocalVisit }) {
+  if (visit.receipt) {
+    return (
+      <p class="receipt" data-testid="receipt">
+        Reçu n° {visit.receipt.number} le {formatInstant(visit.receipt.issuedAt)}
+      </p>
+    );
+  }
+  if (visit.syncState === 'rejected' || visit.syncState === 'conflict') {
+    return (
+      <p class="sync-refused">
+        À corriger : {visit.reason?.message} <a href={hrefFor({ name: 'to-fix' })}>Voir</a>
+      </p>
+    );
+  }
+  return <p class="sync-pending">En attente d’envoi</p>;
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Screens are addressed by the URL hash, so a reload (or a browser restart) reopens the same
+ * screen, and the draft being typed with it.
+ */
+export type Route =
+  | { name: 'visits' }
+  | { name: 'new-visit' }
+  | { name: 'draft'; id: string }
+  | { name: 'to-fix' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const draft = /^\/brouillon\/([0-9a-f-]{36})$/.exec(path);
+  if (draft) return { name: 'draft', id: draft[1]! };
+  if (path === '/nouvelle-visite') return { name: 'new-visit' };
+  if (path === '/a-corriger') return { name: 'to-fix' };
+  return { name: 'visits' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'visits':
+      return '#/';
+    case 'new-visit':
+      return '#/nouvelle-visite';
+    case 'draft':
+      return `#/brouillon/${route.id}`;
+    case 'to-fix':
+      return '#/a-corriger';
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const href = hrefFor(route);
+  if (options.replace) history.replaceState(null, '', href);
+  else history.pushState(null, '', href);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

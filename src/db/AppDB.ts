@@ -1,0 +1,34 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { DraftRow, LocalVisit, MetaRow, OutboxRow } from './rows';
+import type { Site } from '../../shared/schemas/site';
+
+export const DEFAULT_DB_NAME = 'dernier-km';
+
+/**
+ * The device's database. It owns every record the agent can see offline, the drafts being
+ * typed, and the outbox of changes waiting for the server.
+ *
+ * Writes use strict durability: a "saved" visit must survive the tablet's battery dying right
+ * after the agent taps "Enregistrer", which Chrome's default relaxed mode does not promise.
+ *
+ * Schema changes add a new `version(n)` beside the old ones with an upgrade function that
+ * migrates existing rows (src/db/README.md).
+ */
+export class AppDB extends Dexie {
+  visits!: EntityTable<LocalVisit, 'id'>;
+  drafts!: EntityTable<DraftRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  sites!: EntityTable<Site, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DEFAULT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores({
+      visits: 'id, siteId, createdAt',
+      drafts: 'id, updatedAt',
+      outbox: 'id, [status+seq], entityId',
+      sites: 'id',
+      meta: 'key',
+    });
+  }
+}

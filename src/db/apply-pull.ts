@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { PullResponse } from '../../shared/sync/protocol-v1';
+import type { AppDB } from './AppDB';
+import { allEntityTables, entityStore } from './entity-stores';
+import { readMeta, writeMeta } from './meta';
+
+const PULL_CURSOR_KEY = 'pull-cursor';
+
+export function readPullCursor(db: AppDB): Promise<string | undefined> {
+  return readMeta(db, PULL_CURSOR_KEY, z.string());
+}
+
+/**
+ * Applies one pulled page and advances the cursor in ONE transaction: a tab closed at any
+ * instant either has the whole page and the new cursor, or neither, so a change is never
+ * skipped nor applied twice. A record with a local change still in the outbox keeps the local
+ * version: the server's answer to that push brings its version and receipt.
+ */
+export async function applyPullPage(db: AppDB, page: Pick<PullResponse, 'changes' | 'cursor'>): Promise<void> {
+  await db.transaction('rw', [db.meta, db.outbox, ...allEntityTables(db)], async () => {
+    for (const change of page.changes) {
+      const store = entityStore(change.entity);
+      if (store === undefined) continue; // an entity this app version does not know yet
+      const waiting = await db.outbox.where('entityId').equals(change.entityId).count();
+      if (waiting > 0) continue;
+      await store.applyChange(db, change);
+    }
+    await writeMeta(db, PULL_CURSOR_KEY, page.cursor);
+  });
+}

@@ -1,0 +1,61 @@
+import type { Table } from 'dexie';
+import { ENTITY } from '../../shared/entities';
+import type { Receipt } from '../../shared/schemas/common';
+import { siteSchema } from '../../shared/schemas/site';
+import { visitRecordSchema } from '../../shared/schemas/visit';
+import type { Change, Reason } from '../../shared/sync/protocol-v1';
+import type { AppDB } from './AppDB';
+import type { SyncState } from './rows';
+
+/**
+ * How each synced entity is stored on the device: what a pulled change does, and what the
+ * server's answer to a pushed mutation does. Adding a synced entity means adding an entry
+ * here (src/db/README.md). All functions run inside the caller's transaction.
+ */
+export interface EntityStore {
+  tables(db: AppDB): Table[];
+  applyChange(db: AppDB, change: Change): Promise<void>;
+  markSynced(db: AppDB, entityId: string, version: number, receipt: Receipt): Promise<void>;
+  markRefused(db: AppDB, entityId: string, state: Exclude<SyncState, 'pending' | 'synced'>, reason: Reason): Promise<void>;
+}
+
+const visitStore: EntityStore = {
+  tables: (db) => [db.visits],
+  async applyChange(db, change) {
+    if (change.op === 'delete') {
+      await db.visits.delete(change.entityId);
+      return;
+    }
+    const record = visitRecordSchema.parse(change.data);
+    await db.visits.put({ ...record, syncState: 'synced' });
+  },
+  async markSynced(db, entityId, version, receipt) {
+    await db.visits.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
+  },
+  async markRefused(db, entityId, state, reason) {
+    await db.visits.update(entityId, { syncState: state, reason });
+  },
+};
+
+const siteStore: EntityStore = {
+  tables: (db) => [db.sites],
+  async applyChange(db, change) {
+    if (change.op === 'delete') await db.sites.delete(change.entityId);
+    else await db.sites.put(siteSchema.parse(change.data));
+  },
+  async markSynced() {},
+  async markRefused() {},
+};
+
+const stores = new Map<string, EntityStore>([
+  [ENTITY.visit, visitStore],
+  [ENTITY.site, siteStore],
+]);
+
+export function entityStore(entity: string): EntityStore | undefined {
+  return stores.get(entity);
+}
+
+export function allEntityTables(db: AppDB): Table[] {
+  return [...stores.values()].flatMap((store) => store.tables(db));
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Mutation } from '../../shared/sync/protocol-v1';
+import { uuidv7 } from '../../shared/uuidv7';
+import type { AppDB } from './AppDB';
+import { readMeta, writeMeta } from './meta';
+import { outboxRowSchema, type OutboxRow } from './rows';
+
+const OUTBOX_SEQ_KEY = 'outbox-seq';
+
+/**
+ * Appends a mutation to the outbox. Must be called inside a transaction that also writes the
+ * entity (and includes `db.outbox` and `db.meta`), so a crash leaves both or neither.
+ */
+export async function appendMutation(
+  db: AppDB,
+  mutation: Pick<Mutation, 'entity' | 'op' | 'entityId' | 'data' | 'baseVersion'>,
+  now: Date = new Date(),
+): Promise<OutboxRow> {
+  const seq = ((await readMeta(db, OUTBOX_SEQ_KEY, z.number().int())) ?? 0) + 1;
+  await writeMeta(db, OUTBOX_SEQ_KEY, seq);
+  const row: OutboxRow = outboxRowSchema.parse({
+    ...mutation,
+    id: uuidv7(now.getTime()),
+    seq,
+    at: now.toISOString(),
+    status: 'pending',
+    attempts: 0,
+  });
+  await db.outbox.add(row);
+  return row;
+}
+
+export function countPending(db: AppDB): Promise<number> {
+  return db.outbox.where('[status+seq]').between(['pending', 0], ['pending', Infinity]).count();
+}
+
+/** The oldest pending mutations, at most `maxCount` and about `maxBytes` of JSON. */
+export async function nextBatch(db: AppDB, maxCount: number, maxBytes: number): Promise<OutboxRow[]> {
+  const rows = await db.outbox
+    .where('[status+seq]')
+    .between(['pending', 0], ['pending', Infinity])
+    .limit(maxCount)
+    .toArray();
+  const batch: OutboxRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const parsed = outboxRowSchema.parse(row);
+    bytes += JSON.stringify(parsed).length;
+    if (batch.length > 0 && bytes > maxBytes) break;
+    batch.push(parsed);
+  }
+  return batch;
+}
+
+export function toMutation(row: OutboxRow): Mutation {
+  const { id, seq, entity, op, entityId, data, baseVersion, at } = row;
+  return baseVersion === undefined
+    ? { id, seq, entity, op, entityId, data, at }
+    : { id, seq, entity, op, entityId, data, baseVersion, at };
+}
+
+/** Counts a failed delivery (network or server fault): the batch is resent unchanged later. */
+export async function recordAttempt(db: AppDB, ids: readonly string[]): Promise<void> {
+  await db.outbox
+    .where('id')
+    .anyOf([...ids])
+    .modify((row) => {
+      row.attempts += 1;
+    });
+}
+
+/** Mutations the server refused or found in conflict, oldest first: the "À corriger" list. */
+export async function listNeedingAttention(db: AppDB): Promise<OutboxRow[]> {
+  const byStatus = (status: OutboxRow['status']) =>
+    db.outbox.where('[status+seq]').between([status, 0], [status, Infinity]).toArray();
+  const rows = [...(await byStatus('rejected')), ...(await byStatus('conflict'))];
+  return rows.map((row) => outboxRowSchema.parse(row)).sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,38 @@
+import { ENTITY } from '../../shared/entities';
+import { visitDataSchema, type VisitData } from '../../shared/schemas/visit';
+import type { AppDB } from './AppDB';
+import { appendMutation } from './outbox';
+import { localVisitSchema, type LocalVisit } from './rows';
+
+/**
+ * Turns a draft into a saved visit waiting for the server, in ONE transaction: the visit row,
+ * its outbox mutation, and the removal of the draft. A crash or a closed tab leaves either the
+ * draft (nothing saved yet) or the queued visit, never both and never neither.
+ *
+ * Offline this is all that happens; the sync engine pushes the mutation later. If the server
+ * refuses it, the visit stays on the device marked "À corriger" with the server's reason.
+ */
+export async function queueVisit(db: AppDB, draftId: string, visit: VisitData, now: Date = new Date()): Promise<LocalVisit> {
+  const data = visitDataSchema.parse(visit);
+  const local: LocalVisit = { ...data, syncState: 'pending' };
+  await db.transaction('rw', [db.visits, db.outbox, db.meta, db.drafts], async () => {
+    await db.visits.put(local);
+    await appendMutation(db, { entity: ENTITY.visit, op: 'put', entityId: data.id, data }, now);
+    await db.drafts.delete(draftId);
+  });
+  return local;
+}
+
+/** Visits on the device, newest first; rows an older app wrote in another shape are skipped. */
+export async function listVisits(db: AppDB): Promise<LocalVisit[]> {
+  const rows = await db.visits.orderBy('createdAt').reverse().toArray();
+  return rows.flatMap((row) => {
+    const parsed = localVisitSchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export async function readVisit(db: AppDB, id: string): Promise<LocalVisit | undefined> {
+  const row = await db.visits.get(id);
+  return row === undefined ? undefined : localVisitSchema.parse(row);
+}

@@ -1,0 +1,41 @@
+import { Workbox } from 'workbox-window';
+
+/**
+ * The bridge between the page and the service worker (src/sw.ts). It registers the worker,
+ * checks for a new version every hour and when asked, and tells the UI when one is waiting.
+ * It never activates a new version by itself: the UI calls `applyUpdate()` when no form is
+ * being edited, and the page reloads once the new worker controls it.
+ */
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000; // 1 hour
+
+export interface AppUpdates {
+  onUpdateReady(listener: () => void): () => void;
+  applyUpdate(): void;
+}
+
+export function registerServiceWorker(): AppUpdates {
+  const listeners = new Set<() => void>();
+  let waiting = false;
+  const workbox = 'serviceWorker' in navigator && import.meta.env.PROD ? new Workbox('/sw.js', { scope: '/' }) : undefined;
+
+  if (workbox) {
+    workbox.addEventListener('waiting', () => {
+      waiting = true;
+      listeners.forEach((listener) => listener());
+    });
+    workbox.addEventListener('controlling', () => window.location.reload());
+    void workbox.register();
+    setInterval(() => void workbox.update(), UPDATE_CHECK_INTERVAL_MS);
+  }
+
+  return {
+    onUpdateReady(listener) {
+      listeners.add(listener);
+      if (waiting) listener();
+      return () => listeners.delete(listener);
+    },
+    applyUpdate() {
+      workbox?.messageSkipWaiting();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../../shared/api';
+import { apiErrorBodySchema, apiErrorCodes } from '../../shared/errors';
+import {
+  pullResponseSchema,
+  pushResponseSchema,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../../shared/sync/protocol-v1';
+
+/**
+ * The one place the app talks to the network. Every answer is parsed with its shared schema;
+ * non-2xx answers become a typed `HttpError` with the server's stable code; a request that got
+ * no answer (offline, connection cut, timeout) becomes a `NetworkError`.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('Serveur injoignable', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export interface ApiClient {
+  login(request: LoginRequest, signal?: AbortSignal): Promise<LoginResponse>;
+  push(token: string, request: PushRequest, signal?: AbortSignal): Promise<PushResponse>;
+  pull(token: string, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<PullResponse>;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000; // a 3G link may be slow, but a stuck request must end
+
+export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetch } = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function request<S extends z.ZodType>(path: string, init: RequestInit, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, { ...init, signal: combined });
+      text = await response.text();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new NetworkError(error);
+    }
+    const body = parseJson(text);
+    if (!response.ok) {
+      const parsed = apiErrorBodySchema.safeParse(body);
+      if (parsed.success) {
+        const { code, message, details } = parsed.data.error;
+        throw new HttpError(response.status, code, message, details);
+      }
+      // A proxy or a dying server may answer HTML: a fault on the way, not an answer.
+      if (response.status >= 500) throw new NetworkError(new Error(`HTTP ${response.status}`));
+      throw new HttpError(response.status, 'http_error', `Erreur HTTP ${response.status}`);
+    }
+    const parsed = schema.safeParse(body);
+    // A truncated or garbled body is a delivery fault: retry later, like a cut connection.
+    if (!parsed.success) throw new NetworkError(new Error(`Réponse illisible pour ${path}`));
+    return parsed.data;
+  }
+
+  const json = (method: string, body: unknown, token?: string): RequestInit => ({
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+  return {
+    login: (body, signal) => request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
+    push: (token, body, signal) => request('/api/v1/sync/push', json('POST', body, token), pushResponseSchema, signal),
+    pull: (token, cursor, limit, signal) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor !== undefined) query.set('cursor', cursor);
+      return request(`/api/v1/sync/pull?${query}`, json('GET', undefined, token), pullResponseSchema, signal);
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** French message for an error code, whatever its origin. */
+export function describeError(error: unknown): { code: string; message: string } {
+  if (error instanceof HttpError) {
+    const known = (apiErrorCodes as Record<string, string>)[error.code];
+    return { code: error.code, message: known ?? error.message };
+  }
+  if (error instanceof NetworkError) return { code: 'network', message: 'Serveur injoignable : réseau absent ou instable.' };
+  return { code: 'unexpected', message: 'Erreur inattendue pendant la synchronisation.' };
+}

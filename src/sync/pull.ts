@@ -1,0 +1,25 @@
+import { applyPullPage, readPullCursor } from '../db/apply-pull';
+import type { AppDB } from '../db/AppDB';
+import type { Session } from '../db/session';
+import type { ApiClient } from './api-client';
+
+export const PULL_PAGE_SIZE = 500;
+
+/**
+ * Pulls pages from the stored cursor until the server has no more. Each page and its cursor
+ * are stored together, so an interrupted pull resumes from the last stored page. Returns the
+ * server time of the last answer.
+ */
+export async function pullChanges(
+  db: AppDB,
+  api: ApiClient,
+  session: Session,
+  options: { signal?: AbortSignal } = {},
+): Promise<string> {
+  for (;;) {
+    const cursor = await readPullCursor(db);
+    const page = await api.pull(session.token, cursor, PULL_PAGE_SIZE, options.signal);
+    await applyPullPage(db, page);
+    if (!page.hasMore) return page.serverTime;
+  }
+}

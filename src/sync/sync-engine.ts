@@ -1,0 +1,130 @@
+import type { AppDB } from '../db/AppDB';
+import { readSession } from '../db/session';
+import { updateSyncStatus } from '../db/sync-status';
+import { describeError, HttpError, NetworkError, type ApiClient } from './api-client';
+import { backoffDelay } from './backoff';
+import { pullChanges } from './pull';
+import { pushOutbox } from './push';
+import { withLockIfAvailable } from './with-lock';
+
+export const SYNC_LOCK_NAME = 'dernier-km-sync';
+export const SYNC_PERIOD_MS = 3 * 60 * 1000; // 3 minutes while the app is open
+
+export type SyncTrigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'save' | 'button';
+/** `busy`: another tab holds the sync lock and is doing the work. */
+export type SyncOutcome = 'done' | 'busy' | 'no-session' | 'failed';
+
+export interface SyncEngine {
+  start(): void;
+  stop(): void;
+  syncNow(trigger: SyncTrigger): Promise<SyncOutcome>;
+}
+
+/**
+ * The sync orchestrator: push the outbox, then pull, whenever something suggests it may work
+ * (start, `online`, the app visible again, a timer, a save, the button), with one runner across
+ * tabs (Web Locks) and exponential backoff with jitter after failures. Its status is written
+ * to IndexedDB (db/sync-status.ts), so every tab shows the same thing.
+ */
+export function createSyncEngine(deps: {
+  db: AppDB;
+  api: ApiClient;
+  random?: () => number;
+  periodMs?: number;
+}): SyncEngine {
+  const { db, api } = deps;
+  const random = deps.random ?? Math.random;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let periodicTimer: ReturnType<typeof setInterval> | undefined;
+  let running: Promise<SyncOutcome> | undefined;
+  let rerun = false;
+  const controller = new AbortController();
+
+  const onOnline = () => void syncNow('online');
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void syncNow('visible');
+  };
+
+  async function runOnce(): Promise<SyncOutcome> {
+    const session = await readSession(db);
+    if (session === undefined) return 'no-session';
+    let outcome: SyncOutcome = 'busy';
+    await withLockIfAvailable(SYNC_LOCK_NAME, async () => {
+      outcome = await pushThenPull(session);
+    });
+    return outcome;
+  }
+
+  async function pushThenPull(session: NonNullable<Awaited<ReturnType<typeof readSession>>>): Promise<SyncOutcome> {
+    const signal = controller.signal;
+    try {
+      await updateSyncStatus(db, { phase: 'pushing', progress: undefined, retryAt: undefined });
+      await pushOutbox(db, api, session, {
+        signal,
+        onProgress: (progress) => void updateSyncStatus(db, { progress }),
+      });
+      await updateSyncStatus(db, { phase: 'pulling', progress: undefined });
+      const serverTime = await pullChanges(db, api, session, { signal });
+      failures = 0;
+      await updateSyncStatus(db, { phase: 'idle', lastSuccessAt: serverTime, reachable: true, error: undefined });
+      return 'done';
+    } catch (error) {
+      if (signal.aborted) return 'failed';
+      failures += 1;
+      const retryable = error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
+      const retryAt = retryable ? scheduleRetry() : undefined;
+      await updateSyncStatus(db, {
+        phase: 'idle',
+        progress: undefined,
+        reachable: !(error instanceof NetworkError),
+        error: describeError(error),
+        retryAt,
+      });
+      return 'failed';
+    }
+  }
+
+  function scheduleRetry(): string {
+    clearTimeout(retryTimer);
+    const delay = backoffDelay(failures, random);
+    retryTimer = setTimeout(() => void syncNow('retry'), delay);
+    return new Date(Date.now() + delay).toISOString();
+  }
+
+  /** One sync at a time in this tab; a request during a run makes it run once more after. */
+  function syncNow(_trigger: SyncTrigger): Promise<SyncOutcome> {
+    if (running) {
+      rerun = true;
+      return running;
+    }
+    running = (async () => {
+      let outcome: SyncOutcome;
+      do {
+        rerun = false;
+        outcome = await runOnce();
+      } while (rerun && outcome === 'done');
+      return outcome;
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      window.addEventListener('online', onOnline);
+      document.addEventListener('visibilitychange', onVisible);
+      periodicTimer = setInterval(() => void syncNow('timer'), deps.periodMs ?? SYNC_PERIOD_MS);
+      void syncNow('start');
+    },
+    stop() {
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(periodicTimer);
+      clearTimeout(retryTimer);
+      controller.abort();
+    },
+    syncNow,
+  };
+}
