@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeVisit } from '../../tests/support/fixtures';
+import { freshDb } from '../../tests/support/test-db';
+import type { AppDB } from './AppDB';
+import { countPending, listNeedingAttention, nextBatch } from './outbox';
+import { applyPushResults } from './push-results';
+import { queueVisit, readVisit } from './visits';
+
+let db: AppDB;
+afterEach(async () => {
+  await db.delete();
+});
+
+const receipt = { number: '2026-000042', issuedAt: '2026-11-23T10:00:00.000Z' };
+
+async function queued(count: number) {
+  const visits = Array.from({ length: count }, () => makeVisit());
+  for (const visit of visits) await queueVisit(db, visit.id, visit);
+  return { visits, mutations: await nextBatch(db, 100, 10_000_000) };
+}
+
+describe('applyPushResults', () => {
+  it('stores the receipt and empties the outbox for accepted and duplicate mutations', async () => {
+    db = freshDb();
+    const { visits, mutations } = await queued(2);
+    await applyPushResults(db, [
+      { id: mutations[0]!.id, status: 'accepted', version: 7, receipt },
+      { id: mutations[1]!.id, status: 'duplicate', version: 8, receipt: { ...receipt, number: '2026-000043' } },
+    ]);
+    expect(await countPending(db)).toBe(0);
+    expect(await readVisit(db, visits[0]!.id)).toMatchObject({ syncState: 'synced', version: 7, receipt });
+    expect((await readVisit(db, visits[1]!.id))?.receipt?.number).toBe('2026-000043');
+  });
+
+  it('keeps a rejected mutation visible with its reason, and it no longer blocks the queue', async () => {
+    db = freshDb();
+    const { visits, mutations } = await queued(3);
+    const reason = { code: 'invalid_record', message: 'Enregistrement incomplet', details: [{ path: 'answers.date', message: 'Date invalide.' }] };
+    await applyPushResults(db, [{ id: mutations[0]!.id, status: 'rejected', reason }]);
+
+    expect(await readVisit(db, visits[0]!.id)).toMatchObject({ syncState: 'rejected', reason });
+    expect((await listNeedingAttention(db)).map((row) => row.id)).toEqual([mutations[0]!.id]);
+    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.id)).toEqual([mutations[1]!.id, mutations[2]!.id]);
+  });
+
+  it('marks a conflict and keeps it for the agent', async () => {
+    db = freshDb();
+    const { visits, mutations } = await queued(1);
+    const reason = { code: 'version_conflict', message: 'Modifié ailleurs' };
+    await applyPushResults(db, [{ id: mutations[0]!.id, status: 'conflict', reason, serverVersion: 12 }]);
+    expect((await readVisit(db, visits[0]!.id))?.syncState).toBe('conflict');
+    expect(await listNeedingAttention(db)).toHaveLength(1);
+  });
+
+  it('ignores answers for mutations already handled (another tab, a resent batch)', async () => {
+    db = freshDb();
+    const { mutations } = await queued(1);
+    const answer = { id: mutations[0]!.id, status: 'accepted' as const, version: 3, receipt };
+    await applyPushResults(db, [answer]);
+    await applyPushResults(db, [answer]);
+    expect(await countPending(db)).toBe(0);
+  });
+});

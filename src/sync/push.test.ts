@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeVisit } from '../../tests/support/fixtures';
+import { FakeServer } from '../../tests/support/fake-server';
+import { freshDb } from '../../tests/support/test-db';
+import type { AppDB } from '../db/AppDB';
+import { countPending, listNeedingAttention, nextBatch } from '../db/outbox';
+import { listVisits, queueVisit } from '../db/visits';
+import { NetworkError } from './api-client';
+import { pushOutbox, PUSH_MAX_MUTATIONS, type Progress } from './push';
+
+let db: AppDB;
+afterEach(async () => {
+  await db.delete();
+});
+
+const session = { token: 't', deviceId: '0190f5c6-0000-7000-8000-000000000009', expiresAt: '2027-01-01T00:00:00.000Z', agent: { id: '0190f5c6-0000-7000-8000-000000000001', login: 'demo.social', displayName: 'Agent', role: 'travailleur_social' as const, siteIds: ['mds-41-41018'] } };
+
+async function queue(count: number) {
+  for (let i = 0; i < count; i += 1) {
+    const visit = makeVisit();
+    await queueVisit(db, visit.id, visit);
+  }
+}
+
+describe('pushOutbox', () => {
+  it('sends everything in batches and shows progress', async () => {
+    db = freshDb();
+    await queue(PUSH_MAX_MUTATIONS * 2 + 5);
+    const server = new FakeServer();
+    const seen: Progress[] = [];
+    await pushOutbox(db, server, session, { onProgress: (p) => seen.push(p) });
+    expect(server.pushes.map((batch) => batch.length)).toEqual([PUSH_MAX_MUTATIONS, PUSH_MAX_MUTATIONS, 5]);
+    expect(seen.at(-1)).toEqual({ done: 205, total: 205 });
+    expect(await countPending(db)).toBe(0);
+    expect((await listVisits(db)).every((v) => v.receipt !== undefined)).toBe(true);
+  });
+
+  it('resends a batch whose answer was lost and ends with each record once, with one receipt', async () => {
+    db = freshDb();
+    await queue(3);
+    const server = new FakeServer();
+    let cut = true;
+    server.afterApply = () => {
+      if (cut) {
+        cut = false;
+        throw new NetworkError(new Error('connection reset'));
+      }
+    };
+    await expect(pushOutbox(db, server, session)).rejects.toBeInstanceOf(NetworkError);
+    expect(await countPending(db)).toBe(3);
+    expect((await nextBatch(db, 10, 1e9)).every((row) => row.attempts === 1)).toBe(true);
+
+    await pushOutbox(db, server, session);
+    expect(server.acceptedCount()).toBe(3);
+    expect(await countPending(db)).toBe(0);
+    const numbers = (await listVisits(db)).map((v) => v.receipt?.number).sort();
+    expect(numbers).toEqual(['2026-000001', '2026-000002', '2026-000003']);
+  });
+
+  it('keeps a refused record aside and sends the others', async () => {
+    db = freshDb();
+    await queue(4);
+    const server = new FakeServer();
+    const firstId = (await nextBatch(db, 1, 1e9))[0]!.entityId;
+    server.reject = (m) => m.entityId === firstId;
+    await pushOutbox(db, server, session);
+    expect(server.acceptedCount()).toBe(3);
+    expect(await listNeedingAttention(db)).toHaveLength(1);
+    await pushOutbox(db, server, session);
+    expect(server.pushes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeVisit } from '../../tests/support/fixtures';
+import { FakeServer } from '../../tests/support/fake-server';
+import { freshDb } from '../../tests/support/test-db';
+import type { AppDB } from '../db/AppDB';
+import { countPending } from '../db/outbox';
+import { startSession } from '../db/session';
+import { readSyncStatus } from '../db/sync-status';
+import { queueVisit } from '../db/visits';
+import { HttpError, NetworkError } from './api-client';
+import { createSyncEngine } from './sync-engine';
+
+let db: AppDB;
+afterEach(async () => {
+  vi.useRealTimers();
+  await db.delete();
+});
+
+const session = { token: 't', deviceId: '0190f5c6-0000-7000-8000-000000000009', expiresAt: '2027-01-01T00:00:00.000Z', agent: { id: '0190f5c6-0000-7000-8000-000000000001', login: 'demo.social', displayName: 'Agent', role: 'travailleur_social' as const, siteIds: ['mds-41-41018'] } };
+
+async function setup(visits: number) {
+  db = freshDb();
+  await startSession(db, session);
+  for (let i = 0; i < visits; i += 1) {
+    const visit = makeVisit();
+    await queueVisit(db, visit.id, visit);
+  }
+}
+
+describe('sync engine', () => {
+  it('does nothing without a session', async () => {
+    db = freshDb();
+    const engine = createSyncEngine({ db, api: new FakeServer() });
+    expect(await engine.syncNow('button')).toBe('no-session');
+  });
+
+  it('pushes then pulls and records the server time of the success', async () => {
+    await setup(2);
+    const server = new FakeServer();
+    const engine = createSyncEngine({ db, api: server });
+    expect(await engine.syncNow('button')).toBe('done');
+    expect(await countPending(db)).toBe(0);
+    expect(await readSyncStatus(db)).toMatchObject({ phase: 'idle', reachable: true, lastSuccessAt: '2026-11-23T10:00:01.000Z' });
+  });
+
+  it('lets only one engine sync at a time; the other reports busy', async () => {
+    await setup(1);
+    const server = new FakeServer();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = { ...server, push: async (...args: Parameters<FakeServer['push']>) => { await gate; return server.push(...args); }, pull: () => server.pull(), login: () => server.login() };
+    const first = createSyncEngine({ db, api: slow }).syncNow('button');
+    await vi.waitFor(async () => expect((await readSyncStatus(db)).phase).toBe('pushing'));
+    expect(await createSyncEngine({ db, api: server }).syncNow('button')).toBe('busy');
+    release();
+    expect(await first).toBe('done');
+    expect(server.pushes).toHaveLength(1);
+  });
+
+  it('backs off after a network failure and retries by itself', async () => {
+    await setup(1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const server = new FakeServer();
+    let down = true;
+    server.beforePush = () => {
+      if (down) throw new NetworkError(new Error('offline'));
+    };
+    const engine = createSyncEngine({ db, api: server, random: () => 0 });
+    expect(await engine.syncNow('start')).toBe('failed');
+    const status = await readSyncStatus(db);
+    expect(status).toMatchObject({ reachable: false, error: { code: 'network' } });
+    expect(status.retryAt).toBeDefined();
+
+    down = false;
+    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.waitFor(async () => expect(await countPending(db)).toBe(0));
+    engine.stop();
+  });
+
+  it('does not retry by itself when the session is refused, and keeps the outbox', async () => {
+    await setup(1);
+    const server = new FakeServer();
+    server.beforePush = () => {
+      throw new HttpError(401, 'unauthorized', 'Session expirée');
+    };
+    const engine = createSyncEngine({ db, api: server });
+    expect(await engine.syncNow('button')).toBe('failed');
+    const status = await readSyncStatus(db);
+    expect(status).toMatchObject({ reachable: true, error: { code: 'unauthorized' } });
+    expect(status.retryAt).toBeUndefined();
+    expect(await countPending(db)).toBe(1);
+  });
+});
