@@ -9,7 +9,8 @@ import globals from 'globals';
  * server → shared; shared → zod. Dexie only in src/db, fetch only in src/sync/api-client.ts.
  */
 const dexie = { name: 'dexie', message: 'Dexie is only imported in src/db/.' };
-const layer = (name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `This layer may not import src/${name}/ (docs/ARCHITECTURE.md).` });
+// A sibling layer of src/ is reached as `../name` (or `../../name` from a subfolder).
+const layer = (name) => ({ regex: `^(\\.\\./)+${name}(/|$)`, message: `This layer may not import src/${name}/ (docs/ARCHITECTURE.md).` });
 const noFetch = { name: 'fetch', message: 'The network belongs to src/sync/api-client.ts.' };
 
 export default tseslint.config(

@@ -6,10 +6,12 @@ import { canUseIndexedDB } from './db/storage-check';
 import { registerServiceWorker } from './pwa/register-sw';
 import { createApiClient } from './sync/api-client';
 import { createSyncEngine } from './sync/sync-engine';
+import { installFrenchValidationMessages } from '../shared/zod-locale';
 import './app/styles.css';
 
 /** Composition root: builds storage, network and sync once, and hands them to the UI. */
 async function main(root: HTMLElement) {
+  installFrenchValidationMessages();
   const updates = registerServiceWorker();
   if (!(await canUseIndexedDB())) {
     render(

@@ -19,6 +19,16 @@ describe('visite à domicile v1 answers', () => {
     });
   });
 
+  it('says in French what is missing when a field is absent', () => {
+    const result = visiteDomicileAnswersSchema.safeParse({ notes: '' });
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      'Indiquez le nom de la personne.',
+      'Choisissez une commune de Loir-et-Cher.',
+      'Indiquez la date de la visite (jj/mm/aaaa).',
+      'Indiquez le motif de la visite.',
+    ]);
+  });
+
   it('refuses an impossible date', () => {
     expect(visiteDomicileAnswersSchema.safeParse({ ...good, date: '2026-02-30' }).success).toBe(false);
     expect(visiteDomicileAnswersSchema.safeParse({ ...good, date: '1890-01-01' }).success).toBe(false);

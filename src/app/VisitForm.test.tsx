@@ -1,0 +1,68 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeServer } from '../../tests/support/fake-server';
+import { freshDb } from '../../tests/support/test-db';
+import type { AppDB } from '../db/AppDB';
+import { newDraft, readDraft, saveDraft } from '../db/drafts';
+import { countPending } from '../db/outbox';
+import { listVisits } from '../db/visits';
+import { createSyncEngine } from '../sync/sync-engine';
+import { ServicesContext } from './services';
+import { VisitForm } from './VisitForm';
+
+let db: AppDB;
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+});
+
+const session = { token: 't', deviceId: '0190f5c6-0000-7000-8000-000000000009', expiresAt: '2027-01-01T00:00:00.000Z', agent: { id: '0190f5c6-0000-7000-8000-000000000001', login: 'demo.social', displayName: 'Agent', role: 'travailleur_social' as const, siteIds: ['mds-41-41018'] } };
+
+async function renderForm() {
+  db = freshDb();
+  const draft = newDraft('visite-domicile', 1);
+  await saveDraft(db, draft);
+  const api = new FakeServer();
+  render(
+    <ServicesContext.Provider value={{ db, api, sync: createSyncEngine({ db, api }) }}>
+      <VisitForm draftId={draft.id} session={session} />
+    </ServicesContext.Provider>,
+  );
+  await screen.findByRole('heading', { name: 'Visite à domicile' });
+  return draft.id;
+}
+
+describe('VisitForm', () => {
+  it('writes each keystroke to the draft', async () => {
+    const id = await renderForm();
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne' } });
+    fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'Première note' } });
+    await waitFor(async () => expect((await readDraft(db, id))?.answers).toMatchObject({ personName: 'Jeanne', notes: 'Première note' }));
+  });
+
+  it('lists what is missing at the top and next to each field, and queues nothing', async () => {
+    await renderForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    const summary = await screen.findByRole('heading', { name: /Le formulaire contient 4 erreur/ });
+    expect(summary).toBeTruthy();
+    expect(screen.getByLabelText('Nom et prénom de la personne').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText('Indiquez le nom de la personne.', { exact: false }).length).toBe(2);
+    expect(await countPending(db)).toBe(0);
+  });
+
+  it('queues a complete visit and removes the draft', async () => {
+    const id = await renderForm();
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne Martin' } });
+    const commune = screen.getByRole('combobox', { name: 'Commune' });
+    fireEvent.input(commune, { target: { value: 'romorantin' } });
+    fireEvent.mouseDown(await screen.findByRole('option', { name: /^Romorantin-Lanthenay/ }));
+    fireEvent.input(screen.getByLabelText('Date de la visite'), { target: { value: '2026-11-20' } });
+    fireEvent.input(screen.getByLabelText('Motif de la visite'), { target: { value: 'Suivi' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    await waitFor(async () => expect(await listVisits(db)).toHaveLength(1));
+    const [visit] = await listVisits(db);
+    expect(visit).toMatchObject({ id, siteId: 'mds-41-41018', answers: { personName: 'Jeanne Martin', communeInsee: '41194', date: '2026-11-20' } });
+    expect(await readDraft(db, id)).toBeUndefined();
+  });
+});

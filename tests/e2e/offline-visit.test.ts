@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/src/start';
+import { launchPersistent } from '../support/browser';
+
+/**
+ * Issue "Foundation", end to end: the built PWA in a real Chromium against the real server
+ * started by `npm start`'s code path, on a fresh embedded database with the demo data.
+ */
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+let server: Server;
+let workDir: string;
+const RUN = `E2E-${Date.now()}`;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function countServerVisits(): Promise<number> {
+  const rows = await server.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' LIKE $1",
+    [`${RUN}%`],
+  );
+  return rows[0]!.n;
+}
+
+async function logIn(page: Page) {
+  await page.goto(server.url);
+  await page.getByLabel('Identifiant').fill('demo.social');
+  await page.getByLabel('Mot de passe').fill('demo-dernier-km');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+  // The service worker controls the page: from now on the shell is served from its cache.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+}
+
+async function createVisit(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Nouvelle visite à domicile' }).click();
+  await page.getByLabel('Nom et prénom de la personne').fill(name);
+  await page.getByRole('combobox', { name: 'Commune' }).fill('vendome');
+  await page.getByRole('option', { name: /^Vendôme/ }).click();
+  await page.getByLabel('Motif de la visite').fill('Suivi après hospitalisation');
+  await page.getByLabel('Notes').fill('Personne isolée, pas de réseau au domicile.');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+}
+
+const mine = (page: Page) => page.getByTestId('visit-item').filter({ hasText: RUN });
+const text = (page: Page, testId: string) => () => page.getByTestId(testId).first().textContent();
+const states = async (page: Page) => Promise.all((await mine(page).all()).map((item) => item.getAttribute('data-sync-state')));
+
+describe('a visit captured with no network', () => {
+  let context: BrowserContext;
+  const pushes: Array<{ body: string; authorization: string }> = [];
+
+  async function openBrowser(options: { offline: boolean }) {
+    context = await launchPersistent(join(workDir, 'profile'), options);
+    context.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/sync/push')) {
+        pushes.push({ body: request.postData() ?? '', authorization: request.headers()['authorization'] ?? '' });
+      }
+    });
+  }
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('reaches the server exactly once, with a receipt shown on the tablet', async () => {
+    await openBrowser({ offline: false });
+    const page = await context.newPage();
+    await logIn(page);
+    await expect.poll(() => page.getByTestId('visit-item').count(), { timeout: 20_000 }).toBeGreaterThan(0); // demo visits pulled
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+    await expect.poll(text(page, 'network-state')).toBe('Hors ligne');
+
+    for (const n of [1, 2, 3]) await createVisit(page, `${RUN} Personne ${n}`);
+    await expect.poll(() => mine(page).count()).toBe(3);
+    await expect.poll(text(page, 'pending-count')).toBe('3 en attente d’envoi');
+
+    // Close the page and open a new one, still offline: the visits are there, still queued.
+    await page.close();
+    const reopened = await context.newPage();
+    await reopened.goto(server.url);
+    await expect.poll(() => states(reopened)).toEqual(['pending', 'pending', 'pending']);
+
+    // Restart the browser, still offline: the installed app opens with the same queue.
+    await context.close();
+    await openBrowser({ offline: true });
+    const restarted = await context.newPage();
+    await restarted.goto(server.url);
+    await expect.poll(() => states(restarted)).toEqual(['pending', 'pending', 'pending']);
+    expect(await countServerVisits()).toBe(0);
+
+    // The network returns: the queue goes without the agent doing anything.
+    await context.setOffline(false);
+    await expect.poll(() => states(restarted), { timeout: 30_000 }).toEqual(['synced', 'synced', 'synced']);
+    const receipts = await mine(restarted).getByTestId('receipt').allTextContents();
+    expect(receipts).toHaveLength(3);
+    for (const receipt of receipts) expect(receipt).toMatch(/^Reçu n° \d{4}-\d{6} le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect(new Set(receipts).size).toBe(3);
+    await expect.poll(text(restarted, 'pending-count')).toBe('Rien en attente');
+    expect(await countServerVisits()).toBe(3);
+
+    // Replay the very push the tablet sent: the server answers duplicate and holds 3 still.
+    const push = pushes.find((p) => p.body.includes(RUN));
+    expect(push).toBeDefined();
+    const replay = await fetch(`${server.url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: push!.authorization },
+      body: push!.body,
+    });
+    expect(replay.status).toBe(200);
+    const { results } = (await replay.json()) as { results: Array<{ status: string }> };
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.status === 'duplicate')).toBe(true);
+    expect(await countServerVisits()).toBe(3);
+  });
+});
