@@ -1,6 +1,9 @@
+import { rejectionMessage } from '../../shared/errors';
+import { discardRefused, reopenAsDraft } from '../db/corrections';
 import { observe } from '../db/observe';
 import { listNeedingAttention } from '../db/outbox';
-import { rejectionMessage } from '../../shared/errors';
+import type { OutboxRow } from '../db/rows';
+import { navigate } from './router';
 import { useServices } from './services';
 import { useObservable } from './use-observable';
 
@@ -45,10 +48,41 @@ export function ToFix() {
                 ))}
               </ul>
               <p class="meta">Enregistré le {new Date(row.at).toLocaleString('fr-FR')}</p>
+              <Actions row={row} />
             </li>
           ))}
         </ul>
       )}
     </main>
+  );
+}
+
+function Actions({ row }: { row: OutboxRow }) {
+  const { db, sync } = useServices();
+  const name = (row.data as { answers?: { personName?: unknown } }).answers?.personName;
+  const label = typeof name === 'string' ? name : 'cet enregistrement';
+
+  async function onFix() {
+    const draft = await reopenAsDraft(db, row.id);
+    navigate({ name: 'draft', id: draft.id });
+  }
+
+  async function onDiscard() {
+    if (!confirm(`Supprimer définitivement ${label} ? Il ne sera jamais envoyé au serveur.`)) return;
+    await discardRefused(db, row.id);
+    void sync.syncNow('button');
+  }
+
+  return (
+    <div class="actions">
+      {row.entity === 'visit' && row.op === 'put' && (
+        <button type="button" class="button-primary" onClick={() => void onFix()}>
+          Corriger et renvoyer
+        </button>
+      )}
+      <button type="button" class="button-secondary" onClick={() => void onDiscard()}>
+        Supprimer
+      </button>
+    </div>
   );
 }

@@ -1,12 +1,14 @@
 import { ENTITY } from '../../shared/entities';
 import { visitDataSchema, type VisitData } from '../../shared/schemas/visit';
 import type { AppDB } from './AppDB';
+import { supersedeRefused } from './corrections';
 import { appendMutation } from './outbox';
 import { localVisitSchema, type LocalVisit } from './rows';
 
 /**
  * Turns a draft into a saved visit waiting for the server, in ONE transaction: the visit row,
- * its outbox mutation, and the removal of the draft. A crash or a closed tab leaves either the
+ * its outbox mutation, the removal of the draft, and of any refused earlier attempt at the same
+ * visit that this corrected one replaces. A crash or a closed tab leaves either the
  * draft (nothing saved yet) or the queued visit, never both and never neither.
  *
  * Offline this is all that happens; the sync engine pushes the mutation later. If the server
@@ -16,6 +18,7 @@ export async function queueVisit(db: AppDB, draftId: string, visit: VisitData, n
   const data = visitDataSchema.parse(visit);
   const local: LocalVisit = { ...data, syncState: 'pending' };
   await db.transaction('rw', [db.visits, db.outbox, db.meta, db.drafts], async () => {
+    await supersedeRefused(db, data.id);
     await db.visits.put(local);
     await appendMutation(db, { entity: ENTITY.visit, op: 'put', entityId: data.id, data }, now);
     await db.drafts.delete(draftId);
