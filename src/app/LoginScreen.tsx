@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { UnsentDataError } from '../db/session';
 import { describeError, HttpError } from '../sync/api-client';
+import { requestPersistentStorage } from '../pwa/storage';
 import { login } from '../sync/login';
 import { useServices } from './services';
 
@@ -30,6 +31,8 @@ export function LoginScreen() {
         password: String(form.get('password') ?? ''),
         deviceName: String(form.get('deviceName') ?? '') || defaultDeviceName(),
       });
+      // Asked right after the login gesture: browsers grant it more readily then.
+      void requestPersistentStorage();
       void sync.syncNow('start');
     } catch (caught) {
       setError(loginErrorMessage(caught));

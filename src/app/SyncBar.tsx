@@ -3,6 +3,7 @@ import { observe } from '../db/observe';
 import { countPending, listNeedingAttention } from '../db/outbox';
 import { readSyncStatus } from '../db/sync-status';
 import { formatInstant } from './format';
+import { StorageLine } from './StorageLine';
 import { hrefFor } from './router';
 import { useServices } from './services';
 import { useObservable } from './use-observable';
@@ -72,6 +73,7 @@ export function SyncBar() {
       <button type="button" class="button-secondary" onClick={() => void sync.syncNow('button')} disabled={running}>
         {running ? 'Synchronisation…' : 'Synchroniser'}
       </button>
+      <StorageLine />
     </section>
   );
 }
