@@ -1,0 +1,83 @@
+import type { Agent, Role } from '../../../../shared/schemas/agent';
+import type { Queryable } from '../database';
+
+export interface AgentWithHash extends Agent {
+  passwordHash: string;
+}
+
+interface AgentRow {
+  id: string;
+  login: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  site_ids: string[];
+}
+
+const SELECT_AGENT = `
+  SELECT a.id, a.login, a.display_name, a.role, a.password_hash,
+         coalesce(array_agg(s.site_id ORDER BY s.site_id) FILTER (WHERE s.site_id IS NOT NULL), '{}') AS site_ids
+  FROM agents a LEFT JOIN agent_sites s ON s.agent_id = a.id`;
+
+export async function findAgentByLogin(
+  db: Queryable,
+  login: string,
+): Promise<AgentWithHash | undefined> {
+  const rows = await db.query<AgentRow>(`${SELECT_AGENT} WHERE a.login = $1 GROUP BY a.id`, [
+    login,
+  ]);
+  return rows[0] && toAgent(rows[0]);
+}
+
+export async function findAgentById(db: Queryable, id: string): Promise<Agent | undefined> {
+  const rows = await db.query<AgentRow>(`${SELECT_AGENT} WHERE a.id = $1 GROUP BY a.id`, [id]);
+  return rows[0] && withoutHash(toAgent(rows[0]));
+}
+
+/** The agent as sent to devices: never the password hash. */
+export function withoutHash(agent: AgentWithHash): Agent {
+  return {
+    id: agent.id,
+    login: agent.login,
+    displayName: agent.displayName,
+    role: agent.role,
+    siteIds: agent.siteIds,
+  };
+}
+
+/** Inserts the agent and its sites unless the login exists; true when inserted. */
+export async function insertAgentIfAbsent(
+  tx: Queryable,
+  agent: AgentWithHash & { isDemo: boolean },
+  now: string,
+): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO agents (id, login, display_name, role, password_hash, is_demo, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (login) DO NOTHING
+     RETURNING id`,
+    [agent.id, agent.login, agent.displayName, agent.role, agent.passwordHash, agent.isDemo, now],
+  );
+  if (rows.length === 0) return false;
+  await tx.query('INSERT INTO agent_sites (agent_id, site_id) SELECT $1, unnest($2::text[])', [
+    agent.id,
+    agent.siteIds,
+  ]);
+  return true;
+}
+
+export async function countDemoAgents(db: Queryable): Promise<number> {
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE is_demo');
+  return rows[0]?.n ?? 0;
+}
+
+function toAgent(row: AgentRow): AgentWithHash {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    role: row.role,
+    siteIds: row.site_ids,
+    passwordHash: row.password_hash,
+  };
+}

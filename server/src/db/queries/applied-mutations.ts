@@ -1,0 +1,47 @@
+import type { Queryable } from '../database';
+
+export interface AppliedMutation {
+  mutationId: string;
+  deviceId: string;
+  agentId: string;
+  entity: string;
+  entityId: string;
+  /** The MutationResult given the first time, as sent. */
+  result: unknown;
+  appliedAt: string;
+}
+
+/** Stored results of those of `mutationIds` already processed, by mutation id. */
+export async function findAppliedResults(
+  tx: Queryable,
+  mutationIds: readonly string[],
+): Promise<Map<string, unknown>> {
+  const rows = await tx.query<{ mutation_id: string; result: unknown }>(
+    'SELECT mutation_id, result FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])',
+    [mutationIds],
+  );
+  return new Map(rows.map((row) => [row.mutation_id, row.result]));
+}
+
+/** One statement for the whole batch; a mutation id present already is a bug, so it throws. */
+export async function insertAppliedMutations(
+  tx: Queryable,
+  rows: readonly AppliedMutation[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO applied_mutations (mutation_id, device_id, agent_id, entity, entity_id, result, applied_at)
+     SELECT m, d, a, e, i, r::jsonb, t
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::timestamptz[])
+          AS x(m, d, a, e, i, r, t)`,
+    [
+      rows.map((r) => r.mutationId),
+      rows.map((r) => r.deviceId),
+      rows.map((r) => r.agentId),
+      rows.map((r) => r.entity),
+      rows.map((r) => r.entityId),
+      rows.map((r) => JSON.stringify(r.result)),
+      rows.map((r) => r.appliedAt),
+    ],
+  );
+}

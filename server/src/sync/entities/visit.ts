@@ -1,0 +1,57 @@
+import { answersSchemaFor } from '../../../../shared/forms/registry';
+import { ENTITY } from '../../../../shared/entities';
+import { toFieldIssues } from '../../../../shared/field-issues';
+import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/visit';
+import { insertVisit, visitExists } from '../../db/queries/visits';
+import { nextChangeSeq, upsertChange } from '../../db/queries/sync-changes';
+import { issueReceipt } from '../receipt';
+import { type MutationHandler, reject } from '../outcome';
+import type { EntityHandlers } from '../entity-registry';
+
+/**
+ * A visit is a signed form: created once, never changed nor deleted (DESIGN §4). A visit id
+ * the server already holds is refused as `immutable_record` whatever its `baseVersion`: a
+ * correction is a new visit, so there is nothing to merge and no conflict to show.
+ */
+const put: MutationHandler = async (ctx, mutation) => {
+  const parsed = visitDataSchema.safeParse(mutation.data);
+  if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
+  const data = parsed.data;
+  if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
+  if (!ctx.agent.siteIds.includes(data.siteId))
+    return reject('forbidden_site', { siteId: data.siteId });
+  const answersSchema = answersSchemaFor(data.formId, data.formVersion);
+  if (!answersSchema)
+    return reject('unknown_form', { formId: data.formId, formVersion: data.formVersion });
+  // Piped into the record schema so what is stored is typed: only what the form let through.
+  const answers = answersSchema.pipe(visitDataSchema.shape.answers).safeParse(data.answers);
+  if (!answers.success) return reject('invalid_record', toFieldIssues(answers.error, ['answers']));
+  if (await visitExists(ctx.tx, data.id)) return reject('immutable_record');
+
+  const version = await nextChangeSeq(ctx.tx);
+  const record: VisitRecord = {
+    ...data,
+    answers: answers.data,
+    authorId: ctx.agent.id,
+    version,
+    updatedAt: ctx.now.toISOString(),
+    receipt: await issueReceipt(ctx.tx, ctx.now),
+  };
+  await insertVisit(ctx.tx, record);
+  await upsertChange(ctx.tx, {
+    entity: ENTITY.visit,
+    entityId: record.id,
+    siteId: record.siteId,
+    seq: version,
+    op: 'put',
+    payload: record,
+  });
+  return { status: 'accepted', version, receipt: record.receipt };
+};
+
+const remove: MutationHandler = async (ctx, mutation) =>
+  (await visitExists(ctx.tx, mutation.entityId))
+    ? reject('immutable_record')
+    : reject('unsupported_op');
+
+export const visitHandlers: EntityHandlers = { put, delete: remove };

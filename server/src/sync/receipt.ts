@@ -1,0 +1,23 @@
+import type { Receipt } from '../../../shared/schemas/common';
+import type { Queryable } from '../db/database';
+import { type Int8, toSafeInt } from '../db/convert';
+
+/** Digits after the year in a receipt number: "2026-000123". More once a year passes 999,999. */
+const RECEIPT_DIGITS = 6;
+const yearInFrance = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+});
+
+/**
+ * A new receipt: the year of the server clock in France and the next number of one database
+ * sequence, issued now. The number is never reused, even if the transaction rolls back.
+ */
+export async function issueReceipt(tx: Queryable, now: Date): Promise<Receipt> {
+  const rows = await tx.query<{ n: Int8 }>("SELECT nextval('receipt_number_seq') AS n");
+  return { number: formatReceiptNumber(now, toSafeInt(rows[0]!.n)), issuedAt: now.toISOString() };
+}
+
+export function formatReceiptNumber(issuedAt: Date, n: number): string {
+  return `${yearInFrance.format(issuedAt)}-${String(n).padStart(RECEIPT_DIGITS, '0')}`;
+}
