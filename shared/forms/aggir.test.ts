@@ -1,0 +1,448 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  AGGIR_DISCRIMINANT_VARIABLES,
+  AGGIR_ILLUSTRATIVE_VARIABLE_LABELS,
+  AGGIR_RULE_VERSION,
+  AGGIR_SUB_VARIABLE_LABELS,
+  AGGIR_SUB_VARIABLES,
+  AGGIR_VARIABLE_LABELS,
+  GIR_DESCRIPTIONS_PARAPHRASED,
+  aggirModalitySchema,
+  combineAggirSubVariables,
+  computeGir,
+  isCompleteAggirGrid,
+} from './aggir';
+import type {
+  AggirCombinedVariable,
+  AggirGrid,
+  AggirGridDraft,
+  AggirGroup,
+  AggirModality,
+  AggirResult,
+  AggirWeightedVariable,
+} from './aggir';
+import { AGGIR_GROUP_TABLES, GIR_BY_RANK } from './aggir-tables';
+
+/**
+ * The expected values here are written from shared/domain/aggir.md, not from the module: the
+ * coefficient table is copied below in the layout of aggir.md (one row per variable, columns
+ * A → H, each cell [points if C, points if B]) so that group sums are computed independently.
+ */
+const GROUPS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
+type Cell = readonly [ifC: number, ifB: number];
+// prettier-ignore
+const PUBLISHED: Record<AggirWeightedVariable, readonly Cell[]> = {
+  coherence: [[2000, 0], [1500, 320], [0, 0], [0, 0], [400, 0], [200, 100], [150, 0], [0, 0]],
+  orientation: [[1200, 0], [1200, 120], [0, 0], [0, 0], [400, 0], [200, 100], [150, 0], [0, 0]],
+  toilette: [[40, 16], [40, 16], [40, 16], [0, 0], [400, 100], [500, 100], [300, 200], [3000, 2000]],
+  habillage: [[40, 16], [40, 16], [40, 16], [0, 0], [400, 100], [500, 100], [300, 200], [3000, 2000]],
+  alimentation: [[60, 20], [60, 0], [60, 20], [2000, 200], [400, 100], [500, 100], [500, 200], [3000, 2000]],
+  elimination: [[100, 16], [100, 16], [160, 20], [400, 200], [800, 100], [500, 100], [500, 200], [3000, 2000]],
+  transferts: [[800, 120], [800, 120], [1000, 200], [2000, 200], [800, 100], [500, 100], [400, 200], [1000, 2000]],
+  deplacementsInterieur: [[200, 32], [-80, -40], [400, 40], [200, 0], [200, 0], [200, 0], [200, 100], [1000, 1000]],
+};
+/** Letter order of the grid strings below: 'CCAACCAB' is cohérence C, orientation C, … */
+const ORDER: readonly AggirWeightedVariable[] = [
+  'coherence',
+  'orientation',
+  'toilette',
+  'habillage',
+  'alimentation',
+  'elimination',
+  'transferts',
+  'deplacementsInterieur',
+];
+
+function grid(letters: string): AggirGrid {
+  if (letters.length !== 8) throw new Error(`8 letters expected: ${letters}`);
+  const at = (index: number) => aggirModalitySchema.parse(letters[index]);
+  return {
+    coherence: at(0),
+    orientation: at(1),
+    toilette: at(2),
+    habillage: at(3),
+    alimentation: at(4),
+    elimination: at(5),
+    transferts: at(6),
+    deplacementsInterieur: at(7),
+  };
+}
+
+function publishedSum(values: AggirGrid, group: AggirGroup): number {
+  const column = GROUPS.indexOf(group);
+  return ORDER.reduce((sum, variable) => {
+    const cell = PUBLISHED[variable][column];
+    if (!cell) throw new Error(`no cell for ${variable} in group ${group}`);
+    const modality = values[variable];
+    return sum + (modality === 'C' ? cell[0] : modality === 'B' ? cell[1] : 0);
+  }, 0);
+}
+
+/** Annexe 2-2 written out as the text reads, threshold by threshold. */
+function literalAnnexe22(values: AggirGrid): { rank: number; group: AggirGroup } {
+  const s = (group: AggirGroup) => publishedSum(values, group);
+  if (s('A') >= 4380) return { rank: 1, group: 'A' };
+  if (s('A') >= 4140) return { rank: 2, group: 'A' };
+  if (s('A') >= 3390) return { rank: 3, group: 'A' };
+  if (s('B') >= 2016) return { rank: 4, group: 'B' };
+  if (s('C') >= 1700) return { rank: 5, group: 'C' };
+  if (s('C') >= 1432) return { rank: 6, group: 'C' };
+  if (s('D') >= 2400) return { rank: 7, group: 'D' };
+  if (s('E') >= 1200) return { rank: 8, group: 'E' };
+  if (s('F') >= 800) return { rank: 9, group: 'F' };
+  if (s('G') >= 650) return { rank: 10, group: 'G' };
+  if (s('H') >= 4000) return { rank: 11, group: 'H' };
+  if (s('H') >= 2000) return { rank: 12, group: 'H' };
+  return { rank: 13, group: 'H' };
+}
+
+/** Rank → GIR of Annexe 2-2: 1 → 1, 2–7 → 2, 8–9 → 3, 10–11 → 4, 12 → 5, 13 → 6. */
+function publishedGirOfRank(rank: number): number {
+  if (rank === 1) return 1;
+  if (rank <= 7) return 2;
+  if (rank <= 9) return 3;
+  if (rank <= 11) return 4;
+  if (rank === 12) return 5;
+  return 6;
+}
+
+const ALL_GRIDS: readonly string[] = ORDER.reduce<string[]>(
+  (prefixes) => prefixes.flatMap((prefix) => ['A', 'B', 'C'].map((m) => prefix + m)),
+  [''],
+);
+
+function rankOf(letters: string): number {
+  return computeGir(grid(letters)).rank;
+}
+
+describe('AGGIR vocabulary', () => {
+  it('names the ten discriminant variables and the sub-variables with the codes of DESIGN §7', () => {
+    expect(AGGIR_DISCRIMINANT_VARIABLES).toEqual([
+      ...ORDER,
+      'deplacementsExterieur',
+      'communicationADistance',
+    ]);
+    expect(AGGIR_SUB_VARIABLES).toEqual({
+      coherence: ['communication', 'comportement'],
+      orientation: ['temps', 'espace'],
+      toilette: ['haut', 'bas'],
+      habillage: ['haut', 'moyen', 'bas'],
+      alimentation: ['seServir', 'manger'],
+      elimination: ['urinaire', 'fecale'],
+    });
+  });
+
+  it('has a French label for every variable, sub-variable and illustrative variable', () => {
+    expect(Object.keys(AGGIR_VARIABLE_LABELS)).toEqual([...AGGIR_DISCRIMINANT_VARIABLES]);
+    for (const [variable, codes] of Object.entries(AGGIR_SUB_VARIABLES)) {
+      expect(Object.keys(AGGIR_SUB_VARIABLE_LABELS[variable as AggirCombinedVariable])).toEqual([
+        ...codes,
+      ]);
+    }
+    expect(Object.keys(AGGIR_ILLUSTRATIVE_VARIABLE_LABELS)).toHaveLength(7);
+    expect(Object.keys(GIR_DESCRIPTIONS_PARAPHRASED)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(AGGIR_RULE_VERSION).toBe('aggir-2008');
+  });
+
+  it('accepts only A, B or C as a modality, with a French message', () => {
+    expect(aggirModalitySchema.parse('B')).toBe('B');
+    expect(aggirModalitySchema.safeParse('a').error?.issues[0]?.message).toBe(
+      'Choisissez A, B ou C.',
+    );
+  });
+});
+
+describe('AGGIR tables', () => {
+  it('hold the coefficients of aggir.md, group by group', () => {
+    expect(AGGIR_GROUP_TABLES.map((table) => table.group)).toEqual([...GROUPS]);
+    for (const [column, table] of AGGIR_GROUP_TABLES.entries()) {
+      for (const variable of ORDER) {
+        const [ifC, ifB] = PUBLISHED[variable][column] ?? [];
+        expect(table.coefficients[variable], `${variable} in group ${table.group}`).toEqual({
+          C: ifC,
+          B: ifB,
+        });
+      }
+    }
+  });
+
+  it('hold the thresholds and the rank → GIR table of aggir.md', () => {
+    // prettier-ignore
+    expect(AGGIR_GROUP_TABLES.map((table) => table.thresholds.map((t) => [t.minSum, t.rank]))).toEqual([
+      [[4380, 1], [4140, 2], [3390, 3]],
+      [[2016, 4]],
+      [[1700, 5], [1432, 6]],
+      [[2400, 7]],
+      [[1200, 8]],
+      [[800, 9]],
+      [[650, 10]],
+      [[4000, 11], [2000, 12], [Number.NEGATIVE_INFINITY, 13]],
+    ]);
+    for (let rank = 1; rank <= 13; rank++) {
+      expect(GIR_BY_RANK[rank as keyof typeof GIR_BY_RANK]).toBe(publishedGirOfRank(rank));
+    }
+  });
+});
+
+describe('computeGir: sanity values of aggir.md', () => {
+  it('gives GIR 6, rank 13, group H with S = 0 when everything is A', () => {
+    expect(publishedSum(grid('AAAAAAAA'), 'H')).toBe(0);
+    expect(computeGir(grid('AAAAAAAA'))).toEqual({ gir: 6, rank: 13, group: 'H' });
+  });
+
+  it('gives GIR 1, rank 1, group A with S = 4440 when everything is C', () => {
+    expect(publishedSum(grid('CCCCCCCC'), 'A')).toBe(4440);
+    expect(computeGir(grid('CCCCCCCC'))).toEqual({ gir: 1, rank: 1, group: 'A' });
+  });
+
+  it('gives GIR 4, rank 10, group G with S = 1100 when everything is B', () => {
+    expect(publishedSum(grid('BBBBBBBB'), 'G')).toBe(1100);
+    expect(computeGir(grid('BBBBBBBB'))).toEqual({ gir: 4, rank: 10, group: 'G' });
+  });
+
+  it('gives rank 4, GIR 2 for cohérence C and orientation C, the rest A (A = 3200, B = 2700)', () => {
+    const values = grid('CCAAAAAA');
+    expect(publishedSum(values, 'A')).toBe(3200);
+    expect(publishedSum(values, 'B')).toBe(2700);
+    expect(computeGir(values)).toEqual({ gir: 2, rank: 4, group: 'B' });
+  });
+});
+
+describe('computeGir: every threshold of Annexe 2-2', () => {
+  // "at": a grid reaching this group whose sum is exactly the threshold. "below": a grid
+  // reaching this group with the nearest sum under it, which must go to the next rank.
+  // prettier-ignore
+  const cases: {
+    group: AggirGroup;
+    threshold: number;
+    at: { grid: string; sum: number; rank: number };
+    below: { grid: string; sum: number; result: { rank: number; group: AggirGroup } };
+  }[] = [
+    { group: 'A', threshold: 4380, at: { grid: 'CCCCACCC', sum: 4380, rank: 1 }, below: { grid: 'CCABCCCC', sum: 4376, result: { rank: 2, group: 'A' } } },
+    { group: 'A', threshold: 4140, at: { grid: 'CCACACCA', sum: 4140, rank: 2 }, below: { grid: 'CCABBCCA', sum: 4136, result: { rank: 3, group: 'A' } } },
+    // No grid sums to exactly 3390 in group A (see the next test): 3392 is the nearest above.
+    { group: 'A', threshold: 3390, at: { grid: 'CCAACCAB', sum: 3392, rank: 3 }, below: { grid: 'CCAABBBB', sum: 3388, result: { rank: 4, group: 'B' } } },
+    { group: 'B', threshold: 2016, at: { grid: 'ACAAABCA', sum: 2016, rank: 4 }, below: { grid: 'ACABCBCC', sum: 2012, result: { rank: 6, group: 'C' } } },
+    { group: 'C', threshold: 1700, at: { grid: 'AACCCCCC', sum: 1700, rank: 5 }, below: { grid: 'AABCCCCC', sum: 1676, result: { rank: 6, group: 'C' } } },
+    { group: 'C', threshold: 1432, at: { grid: 'AABBAACC', sum: 1432, rank: 6 }, below: { grid: 'AAAAABCC', sum: 1420, result: { rank: 7, group: 'D' } } },
+    { group: 'D', threshold: 2400, at: { grid: 'AAAAACCA', sum: 2400, rank: 7 }, below: { grid: 'AAAAAACC', sum: 2200, result: { rank: 12, group: 'H' } } },
+    { group: 'E', threshold: 1200, at: { grid: 'AAACAACA', sum: 1200, rank: 8 }, below: { grid: 'AAAAACBC', sum: 1100, result: { rank: 9, group: 'F' } } },
+    { group: 'F', threshold: 800, at: { grid: 'AAAAACBC', sum: 800, rank: 9 }, below: { grid: 'AAAAAACC', sum: 700, result: { rank: 12, group: 'H' } } },
+    { group: 'G', threshold: 650, at: { grid: 'ACAACAAA', sum: 650, rank: 10 }, below: { grid: 'AAAAAACC', sum: 600, result: { rank: 12, group: 'H' } } },
+    { group: 'H', threshold: 4000, at: { grid: 'AAAAABBA', sum: 4000, rank: 11 }, below: { grid: 'AAAAACAA', sum: 3000, result: { rank: 12, group: 'H' } } },
+    { group: 'H', threshold: 2000, at: { grid: 'AAAAAABA', sum: 2000, rank: 12 }, below: { grid: 'AAAAAAAB', sum: 1000, result: { rank: 13, group: 'H' } } },
+  ];
+
+  it.each(cases)(
+    'group $group, S ≥ $threshold: rank $at.rank at the threshold',
+    ({ group, threshold, at }) => {
+      expect(publishedSum(grid(at.grid), group)).toBe(at.sum);
+      expect(at.sum).toBeGreaterThanOrEqual(threshold);
+      expect(computeGir(grid(at.grid))).toEqual({
+        gir: publishedGirOfRank(at.rank),
+        rank: at.rank,
+        group,
+      });
+    },
+  );
+
+  it.each(cases)(
+    'group $group, S < $threshold: goes on to rank $below.result.rank',
+    ({ group, threshold, below }) => {
+      expect(publishedSum(grid(below.grid), group)).toBe(below.sum);
+      expect(below.sum).toBeLessThan(threshold);
+      expect(computeGir(grid(below.grid))).toEqual({
+        gir: publishedGirOfRank(below.result.rank),
+        ...below.result,
+      });
+    },
+  );
+
+  it('has no grid whose group A sum is exactly 3390, so 3392 and 3388 frame that threshold', () => {
+    const sums = new Set(ALL_GRIDS.map((letters) => publishedSum(grid(letters), 'A')));
+    expect(sums.has(3390)).toBe(false);
+    expect(sums.has(3392)).toBe(true);
+    expect(sums.has(3388)).toBe(true);
+  });
+});
+
+describe('computeGir: oddities of the published tables, kept as published', () => {
+  it('lowers the group B sum for déplacement intérieur B (−40) and C (−80)', () => {
+    expect(publishedSum(grid('ACAAABCA'), 'B')).toBe(2016);
+    expect(publishedSum(grid('ACAAABCB'), 'B')).toBe(1976);
+    expect(publishedSum(grid('ACAAABCC'), 'B')).toBe(1936);
+    expect(computeGir(grid('ACAAABCA'))).toEqual({ gir: 2, rank: 4, group: 'B' });
+    // The same person, more dependent inside, falls out of group B to a less severe GIR.
+    expect(computeGir(grid('ACAAABCB'))).toEqual({ gir: 3, rank: 8, group: 'E' });
+    expect(computeGir(grid('ACAAABCC'))).toEqual({ gir: 2, rank: 7, group: 'D' });
+  });
+
+  it('counts transferts B (2000) above transferts C (1000) in group H', () => {
+    expect(computeGir(grid('AAAAAABA'))).toEqual({ gir: 5, rank: 12, group: 'H' });
+    expect(computeGir(grid('AAAAAACA'))).toEqual({ gir: 6, rank: 13, group: 'H' });
+  });
+});
+
+describe('computeGir: variables 9 and 10 (coefficient 0)', () => {
+  const modalities: AggirModality[] = ['A', 'B', 'C'];
+  it.each(['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC', 'ACAAABCA', 'AAAAAABA', 'AABBAACC'])(
+    'never change the result of %s, over their 9 combinations',
+    (letters) => {
+      const without = computeGir(grid(letters));
+      for (const deplacementsExterieur of modalities) {
+        for (const communicationADistance of modalities) {
+          expect(
+            computeGir({ ...grid(letters), deplacementsExterieur, communicationADistance }),
+          ).toEqual(without);
+        }
+      }
+    },
+  );
+});
+
+describe('computeGir: all 3^8 = 6561 grids', () => {
+  it('always gives a GIR in 1..6 and a rank in 1..13 that follows the rank → GIR table', () => {
+    expect(ALL_GRIDS).toHaveLength(6561);
+    for (const letters of ALL_GRIDS) {
+      const { gir, rank } = computeGir(grid(letters));
+      expect(rank).toBeGreaterThanOrEqual(1);
+      expect(rank).toBeLessThanOrEqual(13);
+      expect(gir).toBeGreaterThanOrEqual(1);
+      expect(gir).toBeLessThanOrEqual(6);
+      expect(gir).toBe(publishedGirOfRank(rank));
+    }
+  });
+
+  it('agrees with Annexe 2-2 written out threshold by threshold', () => {
+    const differences = ALL_GRIDS.filter((letters) => {
+      const result = computeGir(grid(letters));
+      const expected = literalAnnexe22(grid(letters));
+      return result.rank !== expected.rank || result.group !== expected.group;
+    });
+    expect(differences).toEqual([]);
+  });
+
+  // Monotonicity holds for cohérence … élimination and for transferts from A, but not for
+  // transferts B → C (group H) nor déplacement intérieur from A (group B): see the oddities.
+  const worsen = (letters: string, index: number, to: AggirModality) =>
+    letters.slice(0, index) + to + letters.slice(index + 1);
+  const steps: [from: AggirModality, to: AggirModality][] = [
+    ['A', 'B'],
+    ['B', 'C'],
+    ['A', 'C'],
+  ];
+
+  it('never gives a less severe rank when cohérence … élimination gets worse', () => {
+    for (const letters of ALL_GRIDS) {
+      for (let index = 0; index < 6; index++) {
+        for (const [from, to] of steps) {
+          if (letters[index] !== from) continue;
+          expect(rankOf(worsen(letters, index, to))).toBeLessThanOrEqual(rankOf(letters));
+        }
+      }
+    }
+  });
+
+  it('never gives a less severe rank when transferts goes from A to B or C', () => {
+    for (const letters of ALL_GRIDS.filter((l) => l[6] === 'A')) {
+      expect(rankOf(worsen(letters, 6, 'B'))).toBeLessThanOrEqual(rankOf(letters));
+      expect(rankOf(worsen(letters, 6, 'C'))).toBeLessThanOrEqual(rankOf(letters));
+    }
+  });
+
+  it('never gives a less severe GIR when déplacement intérieur goes from B to C', () => {
+    for (const letters of ALL_GRIDS.filter((l) => l[7] === 'B')) {
+      expect(computeGir(grid(worsen(letters, 7, 'C'))).gir).toBeLessThanOrEqual(
+        computeGir(grid(letters)).gir,
+      );
+    }
+  });
+});
+
+describe('computeGir: incomplete grids', () => {
+  it('gives no GIR when one of the eight weighted variables is missing', () => {
+    const draft: Partial<Record<AggirWeightedVariable, AggirModality>> = { ...grid('CCCCCCCC') };
+    delete draft.transferts;
+    expect(isCompleteAggirGrid(draft)).toBe(false);
+    expect(computeGir(draft)).toBeUndefined();
+    expect(computeGir({ ...grid('CCCCCCCC'), deplacementsInterieur: undefined })).toBeUndefined();
+    expect(computeGir({})).toBeUndefined();
+  });
+
+  it('gives no GIR when a weighted variable holds something other than A, B or C', () => {
+    const fromStorage: unknown = JSON.parse('{"coherence":"D"}');
+    const draft: AggirGridDraft = { ...grid('AAAAAAAA'), ...(fromStorage as object) };
+    expect(isCompleteAggirGrid(draft)).toBe(false);
+    expect(computeGir(draft)).toBeUndefined();
+  });
+
+  it('computes a grid without déplacement extérieur and communication à distance', () => {
+    const draft: AggirGridDraft = grid('AAAAAAAA');
+    expect(isCompleteAggirGrid(draft)).toBe(true);
+    expect(computeGir(draft)).toEqual({ gir: 6, rank: 13, group: 'H' });
+  });
+
+  it('types the result of a complete grid as always present', () => {
+    expectTypeOf(computeGir(grid('AAAAAAAA'))).toEqualTypeOf<AggirResult>();
+    expectTypeOf(computeGir({} as AggirGridDraft)).toEqualTypeOf<AggirResult | undefined>();
+  });
+});
+
+describe('combineAggirSubVariables', () => {
+  function combine(variable: AggirCombinedVariable, letters: string): AggirModality {
+    const codes = AGGIR_SUB_VARIABLES[variable];
+    if (letters.length !== codes.length) throw new Error(`${codes.length} letters expected`);
+    const subValues: Record<string, AggirModality> = {};
+    codes.forEach((code, index) => {
+      subValues[code] = aggirModalitySchema.parse(letters[index]);
+    });
+    return combineAggirSubVariables(variable, subValues);
+  }
+
+  // Written from the rules table of aggir.md §1, sub-variables in the order of DESIGN §7.
+  // prettier-ignore
+  const expected: Record<AggirCombinedVariable, Record<string, AggirModality>> = {
+    toilette: { AA: 'A', AB: 'B', AC: 'B', BA: 'B', BB: 'B', BC: 'B', CA: 'B', CB: 'B', CC: 'C' },
+    alimentation: { AA: 'A', AB: 'B', AC: 'B', BA: 'B', BB: 'B', BC: 'C', CA: 'B', CB: 'C', CC: 'C' },
+    elimination: { AA: 'A', AB: 'B', AC: 'C', BA: 'B', BB: 'B', BC: 'C', CA: 'C', CB: 'C', CC: 'C' },
+    coherence: { AA: 'A', AB: 'B', AC: 'C', BA: 'B', BB: 'B', BC: 'C', CA: 'C', CB: 'C', CC: 'C' },
+    orientation: { AA: 'A', AB: 'B', AC: 'C', BA: 'B', BB: 'B', BC: 'C', CA: 'C', CB: 'C', CC: 'C' },
+    habillage: {
+      AAA: 'A', AAB: 'B', AAC: 'B', ABA: 'B', ABB: 'B', ABC: 'B', ACA: 'B', ACB: 'B', ACC: 'B',
+      BAA: 'B', BAB: 'B', BAC: 'B', BBA: 'B', BBB: 'B', BBC: 'B', BCA: 'B', BCB: 'B', BCC: 'B',
+      CAA: 'B', CAB: 'B', CAC: 'B', CBA: 'B', CBB: 'B', CBC: 'B', CCA: 'B', CCB: 'B', CCC: 'C',
+    },
+  };
+  const cases = Object.entries(expected).flatMap(([variable, table]) =>
+    Object.entries(table).map(([letters, value]) => ({
+      variable: variable as AggirCombinedVariable,
+      letters,
+      value,
+    })),
+  );
+
+  it('covers every combination: 9 for each pair, 27 for habillage', () => {
+    expect(cases).toHaveLength(5 * 9 + 27);
+  });
+
+  it.each(cases)('$variable $letters → $value', ({ variable, letters, value }) => {
+    expect(combine(variable, letters)).toBe(value);
+  });
+
+  it('refuses a variable that has no sub-variables', () => {
+    // @ts-expect-error a form definition read at run time can name any variable
+    expect(() => combineAggirSubVariables('transferts', {})).toThrow(
+      '« transferts » n’a pas de sous-variables',
+    );
+    // @ts-expect-error an inherited property name is not a variable either
+    expect(() => combineAggirSubVariables('toString', {})).toThrow('n’a pas de sous-variables');
+  });
+
+  it('refuses a missing or invalid sub-value instead of combining part of them', () => {
+    expect(() => combineAggirSubVariables('habillage', { haut: 'A', bas: 'A' })).toThrow(
+      'Sous-variable « moyen » de « habillage » manquante ou invalide',
+    );
+    // @ts-expect-error a stored draft may hold a value that is not A, B or C
+    expect(() => combineAggirSubVariables('toilette', { haut: 'A', bas: 'D' })).toThrow('« bas »');
+  });
+});
