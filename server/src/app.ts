@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { installFrenchValidationMessages } from '../../shared/zod-locale';
 import { type AppConfig, DEFAULT_APP_CONFIG } from './config';
 import type { Database } from './db/database';
 import { errorBody } from './http/api-error';
@@ -16,13 +17,17 @@ export interface AppDeps {
   log: (line: string) => void;
 }
 
-/** The whole HTTP surface; the server keeps no state of its own, everything is in `db`. */
+/**
+ * The whole HTTP surface; the server keeps no state of its own, everything is in `db`.
+ * Also switches zod to French messages (process-wide), so `details` are readable by agents.
+ */
 export function createApp(input: {
   db: Database;
   config?: Partial<AppConfig>;
   now?: () => Date;
   log?: (line: string) => void;
 }) {
+  installFrenchValidationMessages();
   const deps: AppDeps = {
     db: input.db,
     config: { ...DEFAULT_APP_CONFIG, ...input.config },

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { rejectionCodes } from '../../shared/errors';
+import { uuidv7 } from '../../shared/uuidv7';
+import type { Mutation } from '../../shared/sync/protocol-v1';
+import { BLOIS, count, MER, newSession, push, visitPut } from './support/fixtures';
+import { skipWhenUnavailable, testDatabases } from './support/test-databases';
+import { useTestServer } from './support/test-server';
+
+const RECEIPT_NUMBER = /^\d{4}-\d{6}$/;
+
+describe.each(testDatabases())('push on $name', (target) => {
+  if (skipWhenUnavailable(target)) return;
+  const server = useTestServer(target);
+
+  it('applies a batch of visits once, each with a version and a receipt of the server', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const visitsBefore = await count(server().db, 'visits');
+    const mutations = [visitPut(BLOIS), visitPut(BLOIS), visitPut(BLOIS)];
+    const response = await push(server(), session, mutations);
+
+    expect(response.serverTime).toBe(server().clock.now.toISOString());
+    expect(response.results.map((r) => [r.id, r.status])).toEqual(
+      mutations.map((m) => [m.id, 'accepted']),
+    );
+    const accepted = response.results.flatMap((r) => (r.status === 'accepted' ? [r] : []));
+    expect(new Set(accepted.map((r) => r.receipt.number)).size).toBe(3);
+    for (const result of accepted) {
+      expect(result.receipt.number).toMatch(RECEIPT_NUMBER);
+      expect(result.receipt.issuedAt).toBe(server().clock.now.toISOString());
+    }
+    const versions = accepted.map((r) => r.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(await count(server().db, 'visits')).toBe(visitsBefore + 3);
+
+    const rows = await server().db.query<{ author_id: string; receipt_number: string }>(
+      'SELECT author_id, receipt_number FROM visits WHERE id = ANY($1::uuid[]) ORDER BY version',
+      [mutations.map((m) => m.entityId)],
+    );
+    expect(rows).toEqual(
+      accepted.map((r) => ({ author_id: session.agent.id, receipt_number: r.receipt.number })),
+    );
+  });
+
+  it('answers duplicate with the same receipts when the same batch comes again, and changes nothing', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mutations = [visitPut(BLOIS), visitPut(BLOIS)];
+    const first = await push(server(), session, mutations);
+    const tables = ['visits', 'sync_changes', 'applied_mutations'];
+    const before = await Promise.all(tables.map((t) => count(server().db, t)));
+
+    server().clock.advance(60_000);
+    const second = await push(server(), session, mutations);
+    expect(second.results).toEqual(
+      first.results.map((r) => (r.status === 'accepted' ? { ...r, status: 'duplicate' } : r)),
+    );
+    expect(await Promise.all(tables.map((t) => count(server().db, t)))).toEqual(before);
+  });
+
+  it('applies nine of ten when one has invalid answers, and refuses that one with the failing paths', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mutations = Array.from({ length: 10 }, () => visitPut(BLOIS));
+    mutations[4] = visitPut(BLOIS, { personName: '   ', communeInsee: '99999' });
+    const visitsBefore = await count(server().db, 'visits');
+    const { results } = await push(server(), session, mutations);
+
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array(4).fill('accepted'),
+      'rejected',
+      ...Array(5).fill('accepted'),
+    ]);
+    const rejected = results[4]!;
+    expect(rejected.status === 'rejected' && rejected.reason).toEqual({
+      code: 'invalid_record',
+      message: rejectionCodes.invalid_record,
+      details: [
+        { path: 'answers.personName', message: 'Indiquez le nom de la personne.' },
+        { path: 'answers.communeInsee', message: 'Choisissez une commune de Loir-et-Cher.' },
+      ],
+    });
+    expect(await count(server().db, 'visits')).toBe(visitsBefore + 9);
+
+    // Processed even though it failed: the same rejection comes back, the nine are duplicates.
+    const again = await push(server(), session, mutations);
+    expect(again.results[4]).toEqual(rejected);
+    expect(again.results.filter((r) => r.status === 'duplicate')).toHaveLength(9);
+  });
+
+  it('refuses an unknown entity and an unsupported operation alone', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const unknown: Mutation = { ...visitPut(BLOIS), entity: 'licorne' };
+    const siteEdit: Mutation = { ...visitPut(BLOIS), entity: 'site' };
+    const { results } = await push(server(), session, [
+      visitPut(BLOIS),
+      unknown,
+      siteEdit,
+      visitPut(BLOIS),
+    ]);
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual([
+      'accepted',
+      'unknown_entity',
+      'unsupported_op',
+      'accepted',
+    ]);
+    const journal = await server().db.query<{ entity: string }>(
+      'SELECT entity FROM applied_mutations WHERE mutation_id = $1',
+      [unknown.id],
+    );
+    expect(journal).toEqual([{ entity: 'licorne' }]);
+  });
+
+  it('refuses a visit at a site the agent is not attached to', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const { results } = await push(server(), session, [visitPut(MER)]);
+    expect(results[0]).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'forbidden_site', details: { siteId: MER } },
+    });
+    const rows = await server().db.query('SELECT 1 FROM visits WHERE site_id = $1', [MER]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('refuses a mismatched id, an unknown form and a malformed record', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mismatch: Mutation = { ...visitPut(BLOIS), entityId: uuidv7() };
+    const unknownForm = visitPut(BLOIS);
+    unknownForm.data = { ...(unknownForm.data as object), formVersion: 99 };
+    const malformed = visitPut(BLOIS);
+    malformed.data = { id: malformed.entityId, siteId: BLOIS };
+    const { results } = await push(server(), session, [mismatch, unknownForm, malformed]);
+    expect(results.map((r) => r.status === 'rejected' && r.reason.code)).toEqual([
+      'entity_id_mismatch',
+      'unknown_form',
+      'invalid_record',
+    ]);
+    const details = results[2]!.status === 'rejected' ? results[2]!.reason.details : undefined;
+    expect(details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'formId' })]));
+  });
+
+  it('keeps a signed visit immutable: a new put or a delete of it is refused', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const original = visitPut(BLOIS);
+    await push(server(), session, [original]);
+    const rewrite: Mutation = { ...original, id: uuidv7(), baseVersion: 1 };
+    const removal: Mutation = { ...original, id: uuidv7(), op: 'delete', data: null };
+    const { results } = await push(server(), session, [rewrite, removal]);
+    expect(results.map((r) => r.status === 'rejected' && r.reason.code)).toEqual([
+      'immutable_record',
+      'immutable_record',
+    ]);
+  });
+
+  it('answers duplicate to a mutation id repeated inside one batch', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mutation = visitPut(BLOIS);
+    const { results } = await push(server(), session, [mutation, mutation]);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'duplicate']);
+    expect(results[1]).toEqual({ ...results[0], status: 'duplicate' });
+  });
+
+  it('records the token’s agent as author, whatever the data says', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mutation = visitPut(BLOIS);
+    mutation.data = { ...(mutation.data as object), authorId: uuidv7(), version: 999 };
+    const { results } = await push(server(), session, [mutation]);
+    expect(results[0]!.status).toBe('accepted');
+    const rows = await server().db.query<{ author_id: string }>(
+      'SELECT author_id FROM visits WHERE id = $1',
+      [mutation.entityId],
+    );
+    expect(rows).toEqual([{ author_id: session.agent.id }]);
+  });
+});
