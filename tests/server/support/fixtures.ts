@@ -143,11 +143,7 @@ export async function count(db: Queryable, table: string): Promise<number> {
   return rows[0]!.n;
 }
 
-export async function errorOf(
-  response: Response,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  const body = (await response.json()) as {
-    error: { code: string; message: string; details?: unknown };
-  };
-  return body.error;
+/** The `error` of a JSON error body, checked against the shared shape. */
+export async function errorOf(response: Response): Promise<ApiErrorBody['error']> {
+  return apiErrorBodySchema.parse(await response.json()).error;
 }
