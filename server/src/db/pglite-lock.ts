@@ -6,6 +6,8 @@ import { join } from 'node:path';
  * guard its directory itself, and two processes writing to it would corrupt it (DESIGN §3).
  */
 const LOCK_FILE = 'server.pid';
+/** Lock files this process holds, to tell its own lock from one left by an earlier process with the same pid. */
+const held = new Set<string>();
 
 export class DataDirLockedError extends Error {}
 
@@ -13,8 +15,10 @@ export class DataDirLockedError extends Error {}
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
+  if (held.has(path)) throw lockedError(dataDir, process.pid);
   if (!tryCreate(path)) {
     const holder = readHolder(path);
+    // Our own pid without holding it: a previous life of this pid (a restarted container's 1).
     if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
       throw lockedError(dataDir, holder);
     }
@@ -23,7 +27,9 @@ export function lockDataDir(dataDir: string): () => void {
     rmSync(path, { force: true });
     if (!tryCreate(path)) throw lockedError(dataDir, readHolder(path));
   }
+  held.add(path);
   return () => {
+    held.delete(path);
     if (readHolder(path) === process.pid) rmSync(path, { force: true });
   };
 }

@@ -53,7 +53,7 @@ export async function newSession(
 }
 
 export async function logIn(
-  server: TestServer,
+  server: Pick<TestServer, 'app'>,
   login: string,
   password: string,
 ): Promise<LoginResponse> {
@@ -67,7 +67,7 @@ export async function logIn(
 }
 
 export function postJson(
-  server: TestServer,
+  server: Pick<TestServer, 'app'>,
   path: string,
   body: unknown,
   token?: string,
@@ -130,7 +130,11 @@ export async function push(
   return pushResponseSchema.parse(await response.json());
 }
 
-export async function pull(server: TestServer, token: string, query = ''): Promise<PullResponse> {
+export async function pull(
+  server: Pick<TestServer, 'app'>,
+  token: string,
+  query = '',
+): Promise<PullResponse> {
   const response = await server.app.request(`/api/v1/sync/pull${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });

@@ -1,3 +1,14 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { it } from 'vitest';
 import type { Database, DatabaseKind } from '../../../server/src/db/database';
@@ -5,6 +16,13 @@ import { migrate } from '../../../server/src/db/migrate';
 import { wrapPglite } from '../../../server/src/db/pglite';
 import { openPostgres } from '../../../server/src/db/postgres';
 import { findPostgres, type PgCluster, startPgCluster } from '../../support/pg-cluster';
+
+const MIGRATIONS_DIR = fileURLToPath(
+  new URL('../../../server/src/db/migrations/', import.meta.url),
+);
+const CACHE_DIR = fileURLToPath(
+  new URL('../../../node_modules/.cache/dernier-km-server-tests/', import.meta.url),
+);
 
 /**
  * The two databases every server suite runs on: an in-memory PGlite and a throwaway
@@ -27,14 +45,7 @@ function pgliteTarget(): TestDatabase {
     name: 'PGlite',
     kind: 'pglite',
     async open() {
-      // Migrating a new PGlite takes seconds; loading a dump of a migrated one, half a second.
-      template ??= (async () => {
-        const pg = await PGlite.create();
-        await migrate(wrapPglite(pg));
-        const dump = await pg.dumpDataDir('none');
-        await pg.close();
-        return dump;
-      })();
+      template ??= migratedPgliteTemplate();
       const db = wrapPglite(await PGlite.create({ loadDataDir: await template }));
       opened.push(db);
       return db;
@@ -43,6 +54,29 @@ function pgliteTarget(): TestDatabase {
       await Promise.all(opened.splice(0).map((db) => db.close()));
     },
   };
+}
+
+/**
+ * A dump of a freshly migrated PGlite. Creating and migrating one takes about 3 s, loading a
+ * dump half a second, so the dump is cached on disk, keyed by the migrations' content.
+ */
+async function migratedPgliteTemplate(): Promise<Blob> {
+  const migrations = readdirSync(MIGRATIONS_DIR).sort();
+  const hash = createHash('sha256');
+  for (const name of migrations) hash.update(name).update(readFileSync(join(MIGRATIONS_DIR, name)));
+  const file = join(CACHE_DIR, `pglite-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+
+  const pg = await PGlite.create();
+  await migrate(wrapPglite(pg));
+  const dump = await pg.dumpDataDir('gzip');
+  await pg.close();
+  mkdirSync(CACHE_DIR, { recursive: true });
+  // Written aside then renamed, so a file running in parallel never reads half a dump.
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return dump;
 }
 
 function postgresTarget(): TestDatabase {
