@@ -16,6 +16,7 @@ export interface AppUpdates {
 export function registerServiceWorker(): AppUpdates {
   const listeners = new Set<() => void>();
   let waiting = false;
+  let updateRequested = false;
   const workbox = 'serviceWorker' in navigator && import.meta.env.PROD ? new Workbox('/sw.js', { scope: '/' }) : undefined;
 
   if (workbox) {
@@ -23,7 +24,11 @@ export function registerServiceWorker(): AppUpdates {
       waiting = true;
       listeners.forEach((listener) => listener());
     });
-    workbox.addEventListener('controlling', () => window.location.reload());
+    // The first install also takes control (clientsClaim): only a version the agent accepted
+    // reloads the page, never one arriving in the middle of typing.
+    workbox.addEventListener('controlling', () => {
+      if (updateRequested) window.location.reload();
+    });
     void workbox.register();
     setInterval(() => void workbox.update(), UPDATE_CHECK_INTERVAL_MS);
   }
@@ -35,6 +40,7 @@ export function registerServiceWorker(): AppUpdates {
       return () => listeners.delete(listener);
     },
     applyUpdate() {
+      updateRequested = true;
       workbox?.messageSkipWaiting();
     },
   };
