@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app';
 import type { Database } from './db/database';
@@ -61,7 +63,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites ajoutés.`,
       );
     }
-    const app = createApp({ db, config: { distDir: opts.distDir ?? './dist' }, log });
+    const distDir = opts.distDir ?? './dist';
+    if (!existsSync(join(distDir, 'index.html'))) {
+      log(`Pas d’application construite dans ${distDir} : seule l’API est servie (npm run build).`);
+    }
+    const app = createApp({ db, config: { distDir }, log });
     const server = await listen(app.fetch, opts.port ?? DEFAULT_PORT, opts.host);
     const port = (server.address() as AddressInfo).port;
     const host =

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from './password';
 
+/** Owns one lazily computed hash for this process. */
 let dummy: Promise<string> | undefined;
 
 /**

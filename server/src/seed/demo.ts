@@ -3,7 +3,7 @@ import { ENTITY } from '../../../shared/entities';
 import type { Mutation } from '../../../shared/sync/protocol-v1';
 import { hashPassword } from '../auth/password';
 import type { Database } from '../db/database';
-import { findAgentById, insertAgentIfAbsent } from '../db/queries/agents';
+import { existingLogins, findAgentById, insertAgentIfAbsent } from '../db/queries/agents';
 import { insertDevice } from '../db/queries/devices';
 import { applyPush } from '../sync/apply-push';
 import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-agents';
@@ -37,27 +37,21 @@ export async function seedDemo(db: Database, now: Date): Promise<DemoSeedSummary
   return { sites, agents, visits };
 }
 
+/**
+ * The demo agents, their sites and a token-less device each (the author of their demo visits),
+ * in one transaction: a crash leaves none, and the next start adds them all.
+ */
 async function seedAgents(db: Database, now: Date): Promise<number> {
   const logins = DEMO_AGENTS.map((agent) => agent.login);
-  const existing = await db.query<{ login: string }>(
-    'SELECT login FROM agents WHERE login = ANY($1::text[])',
-    [logins],
-  );
-  if (existing.length === DEMO_AGENTS.length) return 0;
+  if ((await existingLogins(db, logins)).length === DEMO_AGENTS.length) return 0;
   // One hash for all: they share a published password anyway, and scrypt is slow on purpose.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     let added = 0;
     for (const agent of DEMO_AGENTS) {
       const id = demoUuid(`agent:${agent.login}`);
-      if (
-        await insertAgentIfAbsent(
-          tx,
-          { ...agent, id, passwordHash, isDemo: true },
-          now.toISOString(),
-        )
-      )
-        added += 1;
+      const agentRow = { ...agent, id, passwordHash, isDemo: true };
+      if (await insertAgentIfAbsent(tx, agentRow, now.toISOString())) added += 1;
       await insertDevice(tx, {
         id: demoDeviceId(agent.login),
         agentId: id,

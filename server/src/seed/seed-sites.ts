@@ -1,7 +1,7 @@
 import type { Site } from '../../../shared/schemas/site';
 import { ENTITY } from '../../../shared/entities';
 import type { Database } from '../db/database';
-import { insertSiteIfAbsent } from '../db/queries/sites';
+import { insertSiteIfAbsent, siteExists } from '../db/queries/sites';
 import { nextChangeSeq, upsertChange } from '../db/queries/sync-changes';
 import { withChangeLogWriter } from '../sync/change-log';
 
@@ -14,8 +14,7 @@ export function seedSites(db: Database, sites: readonly Site[], now: Date): Prom
   return withChangeLogWriter(db, async (tx) => {
     let added = 0;
     for (const site of sites) {
-      const existing = await tx.query('SELECT 1 FROM sites WHERE id = $1', [site.id]);
-      if (existing.length > 0) continue;
+      if (await siteExists(tx, site.id)) continue;
       const version = await nextChangeSeq(tx);
       await insertSiteIfAbsent(tx, site, { version, now: now.toISOString() });
       await upsertChange(tx, {

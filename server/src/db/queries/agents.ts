@@ -1,3 +1,4 @@
+/** The `agents` table and `agent_sites`, the sites each agent works for. */
 import type { Agent, Role } from '../../../../shared/schemas/agent';
 import type { Queryable } from '../database';
 
@@ -64,6 +65,15 @@ export async function insertAgentIfAbsent(
     agent.siteIds,
   ]);
   return true;
+}
+
+/** Which of `logins` exist. */
+export async function existingLogins(db: Queryable, logins: readonly string[]): Promise<string[]> {
+  const rows = await db.query<{ login: string }>(
+    'SELECT login FROM agents WHERE login = ANY($1::text[])',
+    [logins],
+  );
+  return rows.map((row) => row.login);
 }
 
 export async function countDemoAgents(db: Queryable): Promise<number> {

@@ -1,3 +1,4 @@
+/** The `applied_mutations` journal: every mutation processed by a push, with its answer. */
 import type { Queryable } from '../database';
 
 export interface AppliedMutation {

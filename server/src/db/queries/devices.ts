@@ -1,3 +1,4 @@
+/** The `devices` table: one row per login on a tablet, with the hash of its bearer token. */
 import type { Queryable } from '../database';
 import { toIso } from '../convert';
 

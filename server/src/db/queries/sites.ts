@@ -1,5 +1,11 @@
+/** The `sites` table: MDS and antennas, global records every device pulls. */
 import type { Site } from '../../../../shared/schemas/site';
 import type { Queryable } from '../database';
+
+export async function siteExists(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM sites WHERE id = $1', [id]);
+  return rows.length === 1;
+}
 
 /** Inserts the site unless its id exists; true when inserted. */
 export async function insertSiteIfAbsent(

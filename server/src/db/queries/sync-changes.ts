@@ -1,3 +1,4 @@
+/** The `sync_changes` log that pull serves, and the `change_seq` sequence that orders it. */
 import type { Queryable } from '../database';
 import { type Int8, toSafeInt } from '../convert';
 

@@ -1,3 +1,4 @@
+/** The `visits` table: signed visits as the server holds them, receipt included. */
 import type { VisitRecord } from '../../../../shared/schemas/visit';
 import type { Queryable } from '../database';
 

@@ -18,11 +18,10 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
   const data = parsed.data;
   if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
-  if (!ctx.agent.siteIds.includes(data.siteId))
-    return reject('forbidden_site', { siteId: data.siteId });
-  const answersSchema = answersSchemaFor(data.formId, data.formVersion);
-  if (!answersSchema)
-    return reject('unknown_form', { formId: data.formId, formVersion: data.formVersion });
+  const { siteId, formId, formVersion } = data;
+  if (!ctx.agent.siteIds.includes(siteId)) return reject('forbidden_site', { siteId });
+  const answersSchema = answersSchemaFor(formId, formVersion);
+  if (!answersSchema) return reject('unknown_form', { formId, formVersion });
   // Piped into the record schema so what is stored is typed: only what the form let through.
   const answers = answersSchema.pipe(visitDataSchema.shape.answers).safeParse(data.answers);
   if (!answers.success) return reject('invalid_record', toFieldIssues(answers.error, ['answers']));
