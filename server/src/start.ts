@@ -69,7 +69,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     }
     const app = createApp({ db, config: { distDir }, log });
     const server = await listen(app.fetch, opts.port ?? DEFAULT_PORT, opts.host);
-    const port = (server.address() as AddressInfo).port;
+    const { port } = tcpAddress(server);
     const host =
       !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
     return {
@@ -96,6 +96,13 @@ function listen(
     const server = serve({ fetch, port, hostname }, () => resolve(server));
     server.once('error', reject);
   });
+}
+
+function tcpAddress(server: ServerType): AddressInfo {
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('Le serveur n’écoute pas en TCP.');
+  return address;
 }
 
 function stopListening(server: ServerType): Promise<void> {

@@ -9,7 +9,7 @@ import type { TestDatabase } from './test-databases';
 export interface TestServer {
   db: Database;
   app: ReturnType<typeof createApp>;
-  /** The server clock; tests move it with `clock.set()`. */
+  /** The server clock; tests move it forward with `clock.advance(ms)`. */
   clock: { now: Date; advance(ms: number): void };
   /** What the app logged (internal errors). */
   logs: string[];

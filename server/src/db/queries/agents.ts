@@ -46,7 +46,7 @@ export function withoutHash(agent: AgentWithHash): Agent {
   };
 }
 
-/** Inserts the agent and its sites unless the login exists; true when inserted. */
+/** Inserts the agent and its sites unless the login exists; true when inserted. Logins are kept in lower case. */
 export async function insertAgentIfAbsent(
   tx: Queryable,
   agent: AgentWithHash & { isDemo: boolean },
@@ -57,7 +57,15 @@ export async function insertAgentIfAbsent(
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (login) DO NOTHING
      RETURNING id`,
-    [agent.id, agent.login, agent.displayName, agent.role, agent.passwordHash, agent.isDemo, now],
+    [
+      agent.id,
+      agent.login.toLowerCase(),
+      agent.displayName,
+      agent.role,
+      agent.passwordHash,
+      agent.isDemo,
+      now,
+    ],
   );
   if (rows.length === 0) return false;
   await tx.query('INSERT INTO agent_sites (agent_id, site_id) SELECT $1, unnest($2::text[])', [
