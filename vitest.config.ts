@@ -5,6 +5,8 @@ import preact from '@preact/preset-vite';
  * Three suites, one entry point (`npm test`):
  * - unit: browser code and shared contracts on happy-dom + fake-indexeddb;
  * - server: the Hono app in process on PGlite and on a throwaway PostgreSQL 15;
+ * - reliability: the sync code in Node against the real server through faults (flaky links,
+ *   killed server processes);
  * - e2e: the built PWA in a real Chromium against the real server.
  */
 export default defineConfig({
@@ -26,6 +28,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

@@ -21,7 +21,7 @@ export const mutationSchema = z.object({
   entity: z.string().min(1).max(64),
   op: z.enum(['put', 'delete']),
   entityId: uuidSchema,
-  data: z.unknown(),
+  data: z.unknown().optional(),
   /** Server version the edit was made on; absent for a creation. */
   baseVersion: z.number().int().positive().optional(),
   /** Device clock, informative only. */

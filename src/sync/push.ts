@@ -23,13 +23,13 @@ export async function pushOutbox(
   db: AppDB,
   api: ApiClient,
   session: Session,
-  options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void; maxMutations?: number; maxBytes?: number } = {},
 ): Promise<Progress> {
   const total = await countPending(db);
   let done = 0;
   options.onProgress?.({ done, total });
   for (;;) {
-    const batch = await nextBatch(db, PUSH_MAX_MUTATIONS, PUSH_MAX_BYTES);
+    const batch = await nextBatch(db, options.maxMutations ?? PUSH_MAX_MUTATIONS, options.maxBytes ?? PUSH_MAX_BYTES);
     if (batch.length === 0) return { done, total };
     const ids = batch.map((row) => row.id);
     let response;

@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { AppDB } from '../../src/db/AppDB';
+import { countPending } from '../../src/db/outbox';
+import type { Session } from '../../src/db/session';
+import { listVisits, queueVisit } from '../../src/db/visits';
+import { createApiClient, HttpError, NetworkError, type ApiClient } from '../../src/sync/api-client';
+import { login } from '../../src/sync/login';
+import { pushOutbox } from '../../src/sync/push';
+import { uuidv7 } from '../../shared/uuidv7';
+import { makeVisit } from './fixtures';
+
+export const DEMO_PASSWORD = 'demo-dernier-km';
+
+/**
+ * A tablet simulated in Node: the app's own storage (Dexie on fake-indexeddb) and sync code,
+ * talking HTTP to a real server, for tests that push thousands of records through faults.
+ */
+export interface NodeDevice {
+  db: AppDB;
+  api: ApiClient;
+  session: Session;
+  queueVisits(count: number, tag: string): Promise<string[]>;
+  /** Pushes until the outbox is empty, retrying after every fault; returns how many faults. */
+  pushUntilDone(options?: { maxFaults?: number; pauseMs?: number; batchSize?: number }): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createNodeDevice(baseUrl: string, loginName = 'demo.social'): Promise<NodeDevice> {
+  const db = new AppDB(`device-${uuidv7()}`);
+  const api = createApiClient({ baseUrl });
+  let session: Session | undefined;
+  for (let attempt = 0; session === undefined; attempt += 1) {
+    try {
+      session = await login(db, api, { login: loginName, password: DEMO_PASSWORD, deviceName: 'Tablette de test' });
+    } catch (error) {
+      if (attempt > 50 || !isFault(error)) throw error;
+      await pause(50);
+    }
+  }
+  const device: NodeDevice = {
+    db,
+    api,
+    session,
+    async queueVisits(count, tag) {
+      const ids: string[] = [];
+      const siteId = session.agent.siteIds[0]!;
+      for (let i = 0; i < count; i += 1) {
+        const visit = makeVisit({ siteId, answers: { ...makeVisit().answers, personName: `${tag} ${i}` } });
+        await queueVisit(db, visit.id, visit);
+        ids.push(visit.id);
+      }
+      return ids;
+    },
+    async pushUntilDone({ maxFaults = 10_000, pauseMs = 20, batchSize } = {}) {
+      let faults = 0;
+      while ((await countPending(db)) > 0) {
+        try {
+          await pushOutbox(db, api, session, { maxMutations: batchSize });
+        } catch (error) {
+          if (!isFault(error) || ++faults > maxFaults) throw error;
+          await pause(pauseMs);
+        }
+      }
+      return faults;
+    },
+    async close() {
+      db.close();
+      await db.delete();
+    },
+  };
+  return device;
+}
+
+/** A fault on the way (retry), as opposed to an answer that will not change. */
+export function isFault(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
+}
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function receiptedVisits(db: AppDB, tag: string) {
+  const visits = (await listVisits(db)).filter((v) => String(v.answers.personName).startsWith(tag));
+  return { total: visits.length, receipted: visits.filter((v) => v.receipt !== undefined).length, receipts: new Set(visits.map((v) => v.receipt?.number)).size };
+}
