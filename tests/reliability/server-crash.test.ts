@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/src/db/database';
+import { openDatabase } from '../../server/src/db/open-database';
+import { countPending } from '../../src/db/outbox';
+import { seededRandom } from '../support/flaky-proxy';
+import { createNodeDevice, pause, receiptedVisits } from '../support/node-device';
+import { findPostgres, startPgCluster, type PgCluster } from '../support/pg-cluster';
+import { freePort, startServerProcess, type ServerProcess } from '../support/server-process';
+
+/**
+ * Issue "Sync that survives the field": the server process is killed with SIGKILL at random
+ * instants while a tablet pushes a large backlog, and restarted on the same data, 20 times.
+ * Every mutation must end applied exactly once (the batch transaction is all or nothing, and
+ * its mutation ids are recorded in it), and the tablet must hold a receipt for each.
+ */
+const KILLS = 20;
+const VISITS = 3000;
+const BATCH = 25;
+const SEED = Number(process.env.DK_CHAOS_SEED ?? 41);
+
+const postgres = findPostgres();
+const targets = [
+  { name: 'PGlite', skip: undefined },
+  { name: 'PostgreSQL', skip: 'missing' in postgres ? postgres.missing : undefined },
+] as const;
+
+let dir: string;
+let cluster: PgCluster | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dk-crash-'));
+  if (!('missing' in postgres)) cluster = await startPgCluster(postgres);
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(targets)('server killed mid-push on $name', ({ name, skip }) => {
+  if (skip) console.warn(`PostgreSQL variant skipped: ${skip}`);
+
+  it.skipIf(skip !== undefined)(`loses and doubles nothing across ${KILLS} SIGKILLs`, async () => {
+    const random = seededRandom(SEED);
+    const port = String(await freePort());
+    const env = name === 'PGlite' ? { PORT: port, DATA_DIR: join(dir, 'pglite') } : { PORT: port, DATABASE_URL: cluster!.databaseUrl };
+    let server: ServerProcess = await startServerProcess(env);
+    const device = await createNodeDevice(server.url);
+    const tag = `Panne serveur ${name}`;
+    await device.queueVisits(VISITS, tag);
+
+    const pushing = device.pushUntilDone({ batchSize: BATCH, pauseMs: 10 });
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      await pause(50 + random() * 250);
+      expect(await countPending(device.db), `kill ${kill + 1} happens during the push`).toBeGreaterThan(0);
+      await server.kill('SIGKILL');
+      server = await startServerProcess(env);
+    }
+    await pushing;
+    await server.kill('SIGTERM');
+
+    const db: Database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, dataDir: dir } : { dataDir: env.DATA_DIR! });
+    try {
+      const [counts] = await db.query<{ visits: number; distinct_ids: number; journal: number; changes: number }>(
+        `SELECT count(*)::int AS visits, count(DISTINCT v.id)::int AS distinct_ids,
+                (SELECT count(*)::int FROM applied_mutations m JOIN visits w ON w.id = m.entity_id WHERE w.answers->>'personName' LIKE $1) AS journal,
+                (SELECT count(*)::int FROM sync_changes c JOIN visits w ON w.id::text = c.entity_id WHERE w.answers->>'personName' LIKE $1) AS changes
+           FROM visits v WHERE v.answers->>'personName' LIKE $1`,
+        [`${tag} %`],
+      );
+      expect(counts).toEqual({ visits: VISITS, distinct_ids: VISITS, journal: VISITS, changes: VISITS });
+    } finally {
+      await db.close();
+    }
+    expect(await receiptedVisits(device.db, tag)).toEqual({ total: VISITS, receipted: VISITS, receipts: VISITS });
+    await device.close();
+  });
+});
