@@ -2,5 +2,8 @@
 export const ENTITY = {
   visit: 'visit',
   site: 'site',
+  structure: 'structure',
+  service: 'service',
+  orientation: 'orientation',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];

@@ -16,6 +16,8 @@ export const apiErrorCodes = {
   payload_too_large: 'La requête est trop volumineuse.',
   unsupported_protocol: 'Version du protocole de synchronisation non prise en charge : mettez l’application à jour.',
   internal_error: 'Erreur interne du serveur. Réessayez plus tard.',
+  guide_unreadable: 'Fichier illisible : ce n’est pas un fichier texte JSON ou CSV (UTF-8). Rien n’a été importé.',
+  guide_not_data_inclusion: 'Ce fichier n’est pas au format data·inclusion (structures et services). Rien n’a été importé.',
 } as const;
 export type ApiErrorCode = keyof typeof apiErrorCodes;
 

@@ -7,6 +7,8 @@ import { errorBody } from './http/api-error';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { staticFiles } from './http/static-files';
 import { authRoutes } from './routes/auth';
+import { ficheRoutes } from './routes/fiche';
+import { guideRoutes } from './routes/guide';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 
@@ -46,6 +48,8 @@ export function createApp(input: {
   app.route('/api/v1/health', healthRoutes(deps));
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1/sync', syncRoutes(deps));
+  app.route('/api/v1/guide', guideRoutes(deps));
+  app.route('/fiche', ficheRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   if (deps.config.distDir) app.get('*', staticFiles(deps.config.distDir));
   return app;

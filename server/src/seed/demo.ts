@@ -7,6 +7,7 @@ import { existingLogins, findAgentById, insertAgentIfAbsent } from '../db/querie
 import { insertDevice } from '../db/queries/devices';
 import { applyPush } from '../sync/apply-push';
 import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-agents';
+import { seedDemoGuide } from './demo-guide';
 import { demoUuid } from './demo-ids';
 import { MDS_SITES } from './demo-sites';
 import { DEMO_VISITS, type DemoVisit } from './demo-visits';
@@ -30,6 +31,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function seedDemo(db: Database, now: Date): Promise<DemoSeedSummary> {
   const sites = await seedSites(db, MDS_SITES, now);
   const agents = await seedAgents(db, now);
+  await seedDemoGuide(db, now);
   let visits = 0;
   for (const [login, demoVisits] of Object.entries(DEMO_VISITS)) {
     visits += await seedVisits(db, login, demoVisits, now);

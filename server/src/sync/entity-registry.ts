@@ -1,5 +1,6 @@
 import { ENTITY } from '../../../shared/entities';
 import type { Mutation } from '../../../shared/sync/protocol-v1';
+import { orientationHandlers } from './entities/orientation';
 import { visitHandlers } from './entities/visit';
 import type { MutationHandler } from './outcome';
 
@@ -13,4 +14,7 @@ export type EntityHandlers = Partial<Record<Mutation['op'], MutationHandler>>;
 export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<string, EntityHandlers>([
   [ENTITY.visit, visitHandlers],
   [ENTITY.site, {}],
+  [ENTITY.structure, {}],
+  [ENTITY.service, {}],
+  [ENTITY.orientation, orientationHandlers],
 ]);

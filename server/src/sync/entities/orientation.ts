@@ -1,0 +1,48 @@
+import { ENTITY } from '../../../../shared/entities';
+import { toFieldIssues } from '../../../../shared/field-issues';
+import { orientationDataSchema, type OrientationRecord } from '../../../../shared/guide/orientation';
+import { guideServiceExists } from '../../db/queries/guide-records';
+import { insertOrientation, orientationExists } from '../../db/queries/guide-orientations';
+import { nextChangeSeq, upsertChange } from '../../db/queries/sync-changes';
+import type { EntityHandlers } from '../entity-registry';
+import { type MutationHandler, reject } from '../outcome';
+import { issueReceipt } from '../receipt';
+
+/**
+ * An orientation towards a guide service, recorded once from a visit. Like a visit it is not
+ * edited afterwards (the referrals work will add status changes as their own records), so a
+ * put of an id the server holds is `immutable_record`. The service must be in the guide: a
+ * tablet with a guide older than a removal gets `invalid_record` and the agent sees why.
+ */
+const put: MutationHandler = async (ctx, mutation) => {
+  const parsed = orientationDataSchema.safeParse(mutation.data);
+  if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
+  const data = parsed.data;
+  if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
+  if (!ctx.agent.siteIds.includes(data.siteId)) return reject('forbidden_site', { siteId: data.siteId });
+  if (!(await guideServiceExists(ctx.tx, data.serviceId))) {
+    return reject('invalid_record', [{ path: 'serviceId', message: 'Service absent du guide.' }]);
+  }
+  if (await orientationExists(ctx.tx, data.id)) return reject('immutable_record');
+
+  const version = await nextChangeSeq(ctx.tx);
+  const record: OrientationRecord = {
+    ...data,
+    authorId: ctx.agent.id,
+    version,
+    updatedAt: ctx.now.toISOString(),
+    receipt: await issueReceipt(ctx.tx, ctx.now),
+  };
+  await insertOrientation(ctx.tx, record);
+  await upsertChange(ctx.tx, {
+    entity: ENTITY.orientation,
+    entityId: record.id,
+    siteId: record.siteId,
+    seq: version,
+    op: 'put',
+    payload: record,
+  });
+  return { status: 'accepted', version, receipt: record.receipt };
+};
+
+export const orientationHandlers: EntityHandlers = { put };

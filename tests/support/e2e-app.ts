@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import type { LocalVisit, OutboxRow } from '../../src/db/rows';
+import { uuidv7 } from '../../shared/uuidv7';
+import { makeVisit } from './fixtures';
+
+/** Shared steps of the end-to-end tests, written as an agent would do them. */
+export const DEMO_PASSWORD = 'demo-dernier-km';
+
+export async function logIn(page: Page, url: string, login: string) {
+  await page.goto(url);
+  await page.getByLabel('Identifiant').fill(login);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+  // The service worker controls the page: from now on the shell is served from its cache.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+}
+
+/** Counts rows of one table of the app's IndexedDB, read raw from the page. */
+export function countRows(page: Page, table: string, where?: { index: string; value: string }): Promise<number> {
+  return page.evaluate(
+    ({ table, where }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('dernier-km');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction(table).objectStore(table);
+          const request = where ? store.index(where.index).count(where.value) : store.count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    { table, where },
+  );
+}
+
+/**
+ * Puts `count` saved visits in the app's outbox as `queueVisit` would (visit row + outbox row
+ * + counter), straight into IndexedDB, to build a large backlog without typing it.
+ */
+export async function seedOutbox(page: Page, count: number, tag: string, siteId: string): Promise<void> {
+  const visits: LocalVisit[] = [];
+  const outbox: OutboxRow[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const visit = makeVisit({ siteId, answers: { ...makeVisit().answers, personName: `${tag} ${i}` } });
+    visits.push({ ...visit, syncState: 'pending' });
+    outbox.push({ id: uuidv7(), seq: i + 1, entity: 'visit', op: 'put', entityId: visit.id, data: visit, at: visit.createdAt, status: 'pending', attempts: 0 });
+  }
+  await page.evaluate(
+    ({ visits, outbox }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('dernier-km');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['visits', 'outbox', 'meta'], 'readwrite');
+          visits.forEach((v) => tx.objectStore('visits').put(v));
+          outbox.forEach((o) => tx.objectStore('outbox').put(o));
+          tx.objectStore('meta').put({ key: 'outbox-seq', value: outbox.length });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { visits, outbox },
+  );
+}
