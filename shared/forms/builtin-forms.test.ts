@@ -52,7 +52,8 @@ describe('the PMI form', () => {
   });
 
   it('requires the consent, and a reason when it was not asked', () => {
-    const { consentement: _c, ...noConsent } = base;
+    const noConsent: Record<string, unknown> = { ...base };
+    delete noConsent.consentement;
     expect(evaluateForm(PMI_VISITE, { ...noConsent, epdsPropose: false }).issues).toEqual([{ path: ['consentement', 'statut'], message: 'Indiquez si le consentement a été donné, refusé ou non demandé.' }]);
     expect(evaluateForm(PMI_VISITE, { ...base, epdsPropose: false, consentement: { statut: 'non_demande' } }).issues).toEqual([{ path: ['consentement', 'motif'], message: 'Indiquez pourquoi le consentement n’a pas été demandé.' }]);
   });

@@ -124,9 +124,9 @@ export const fieldDefinitionSchema: z.ZodType<FieldDefinition> = z.lazy(() =>
   ]),
 );
 
+/** The common properties without `required`, for fields that take no answer of their own. */
 function noRequired() {
-  const { required: _required, ...rest } = base;
-  return rest;
+  return { id: base.id, label: base.label, help: base.help, visibleIf: base.visibleIf };
 }
 
 export interface SectionDefinition {
