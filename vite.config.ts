@@ -7,7 +7,13 @@ import { VitePWA } from 'vite-plugin-pwa';
  * injected, so offline behaviour is written and tested here, not generated. Registration and
  * the update prompt live in src/pwa/ (workbox-window), never automatic reloads.
  */
+/** Shown in the app's footer; a test builds two versions to check updates keep the outbox. */
+const BUILD_ID = process.env.DK_BUILD_ID ?? new Date().toISOString().slice(0, 16).replace('T', ' ');
+
 export default defineConfig({
+  define: {
+    __APP_BUILD__: JSON.stringify(BUILD_ID),
+  },
   plugins: [
     preact(),
     VitePWA({

@@ -29,6 +29,7 @@ export function App({ updates }: { updates: AppUpdates }) {
       <SyncBar />
       <UpdateBanner updates={updates} editing={editing} />
       <Screen route={route} session={state.session} />
+      <footer class="app-footer">Dernier Kilomètre · version {__APP_BUILD__}</footer>
     </>
   );
 }
