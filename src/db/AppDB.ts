@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { DraftRow, LocalVisit, MetaRow, OutboxRow } from './rows';
 import type { Site } from '../../shared/schemas/site';
+import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas';
+import type { LocalOrientation } from './guide-rows';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -20,6 +22,9 @@ export class AppDB extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   sites!: EntityTable<Site, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  structures!: EntityTable<StructureRecord, 'id'>;
+  services!: EntityTable<ServiceRecord, 'id'>;
+  orientations!: EntityTable<LocalOrientation, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -29,6 +34,12 @@ export class AppDB extends Dexie {
       outbox: 'id, [status+seq], entityId',
       sites: 'id',
       meta: 'key',
+    });
+    // The service guide (issue 6): pulled structures and services, and the agent's orientations.
+    this.version(3).stores({
+      structures: 'id',
+      services: 'id, structure_id',
+      orientations: 'id, visitId, createdAt',
     });
   }
 }

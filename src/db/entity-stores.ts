@@ -5,6 +5,7 @@ import { siteSchema } from '../../shared/schemas/site';
 import { visitRecordSchema } from '../../shared/schemas/visit';
 import type { Change, Reason } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
+import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
 import type { SyncState } from './rows';
 
 /**
@@ -50,6 +51,9 @@ const siteStore: EntityStore = {
 const stores = new Map<string, EntityStore>([
   [ENTITY.visit, visitStore],
   [ENTITY.site, siteStore],
+  [ENTITY.structure, structureStore],
+  [ENTITY.service, serviceStore],
+  [ENTITY.orientation, orientationStore],
 ]);
 
 export function entityStore(entity: string): EntityStore | undefined {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../shared/uuidv7';
+import { applyPullPage } from './apply-pull';
+import { AppDB } from './AppDB';
+import { loadGuide } from './guide';
+import { listOrientationsForService, queueOrientation } from './orientations';
+
+const newDb = () => new AppDB(`test-guide-${uuidv7()}`);
+const service = {
+  id: 'demo--svc-1', source: 'demo', structure_id: 'demo--s1', nom: 'Aide ménagère', date_maj: '2026-01-15',
+  description: 'Une aide à domicile.', version: 7,
+};
+
+describe('guide storage on the device', () => {
+  it('stores pulled structures and services, and skips a record it cannot read', async () => {
+    const db = newDb();
+    await applyPullPage(db, {
+      cursor: 'c1',
+      changes: [
+        { entity: 'structure', entityId: 'demo--s1', op: 'put', version: 6, data: { id: 'demo--s1', source: 'demo', nom: 'MDS', date_maj: '2026-01-15', version: 6 } },
+        { entity: 'service', entityId: service.id, op: 'put', version: 7, data: service },
+        { entity: 'service', entityId: 'broken', op: 'put', version: 8, data: { id: 'broken' } },
+      ],
+    });
+    const guide = await loadGuide(db);
+    expect(guide.structures.map((s) => s.id)).toEqual(['demo--s1']);
+    expect(guide.services.map((s) => s.id)).toEqual([service.id]);
+  });
+
+  it('queues an orientation with its outbox mutation in one go, then marks it synced from a pulled change', async () => {
+    const db = newDb();
+    const id = uuidv7();
+    const data = { id, siteId: 'mds-41-41018', serviceId: service.id, serviceName: service.nom, createdAt: new Date().toISOString() };
+    await queueOrientation(db, data);
+    const [queued] = await db.outbox.toArray();
+    expect(queued).toMatchObject({ entity: 'orientation', op: 'put', entityId: id, status: 'pending' });
+    expect((await listOrientationsForService(db, service.id))[0]!.syncState).toBe('pending');
+    await db.outbox.clear();
+    const receipt = { number: '2026-000001', issuedAt: new Date().toISOString() };
+    await applyPullPage(db, {
+      cursor: 'c2',
+      changes: [{ entity: 'orientation', entityId: id, op: 'put', version: 9, data: { ...data, authorId: uuidv7(), version: 9, updatedAt: receipt.issuedAt, receipt } }],
+    });
+    expect((await listOrientationsForService(db, service.id))[0]).toMatchObject({ syncState: 'synced', receipt });
+  });
+});
