@@ -6,6 +6,14 @@ import type { LocalOrientation } from './guide-rows';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
+/** The visit's own date (its `date` answer), else the day it was saved. */
+export function visitDateOf(visit: { answers?: unknown; createdAt?: unknown }): string {
+  const answers = visit.answers as Record<string, unknown> | undefined;
+  const date = answers?.date;
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  return typeof visit.createdAt === 'string' ? visit.createdAt.slice(0, 10) : '0000-00-00';
+}
+
 /**
  * The device's database. It owns every record the agent can see offline, the drafts being
  * typed, and the outbox of changes waiting for the server.
@@ -41,5 +49,17 @@ export class AppDB extends Dexie {
       services: 'id, structure_id',
       orientations: 'id, visitId, createdAt',
     });
+    // Visits listed by the date of the visit the agent entered, not by the device clock, which
+    // may be hours off (issue 4). Rows written by earlier versions get it from their answers.
+    this.version(4)
+      .stores({ visits: 'id, siteId, createdAt, visitDate' })
+      .upgrade((tx) =>
+        tx
+          .table('visits')
+          .toCollection()
+          .modify((visit: Record<string, unknown>) => {
+            visit.visitDate = visitDateOf(visit);
+          }),
+      );
   }
 }

@@ -4,7 +4,7 @@ import type { Receipt } from '../../shared/schemas/common';
 import { siteSchema } from '../../shared/schemas/site';
 import { visitRecordSchema } from '../../shared/schemas/visit';
 import type { Change, Reason } from '../../shared/sync/protocol-v1';
-import type { AppDB } from './AppDB';
+import { visitDateOf, type AppDB } from './AppDB';
 import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
 import type { SyncState } from './rows';
 
@@ -28,7 +28,7 @@ const visitStore: EntityStore = {
       return;
     }
     const record = visitRecordSchema.parse(change.data);
-    await db.visits.put({ ...record, syncState: 'synced' });
+    await db.visits.put({ ...record, syncState: 'synced', visitDate: visitDateOf(record) });
   },
   async markSynced(db, entityId, version, receipt) {
     await db.visits.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });

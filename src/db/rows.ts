@@ -19,6 +19,8 @@ export const localVisitSchema = visitDataSchema.extend({
   receipt: receiptSchema.optional(),
   syncState: syncStateSchema,
   reason: reasonSchema.optional(),
+  /** Index key for listing: see `visitDateOf` in AppDB.ts. */
+  visitDate: z.string(),
 });
 export type LocalVisit = z.infer<typeof localVisitSchema>;
 

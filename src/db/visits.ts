@@ -1,6 +1,6 @@
 import { ENTITY } from '../../shared/entities';
 import { visitDataSchema, type VisitData } from '../../shared/schemas/visit';
-import type { AppDB } from './AppDB';
+import { visitDateOf, type AppDB } from './AppDB';
 import { supersedeRefused } from './corrections';
 import { appendMutation } from './outbox';
 import { localVisitSchema, type LocalVisit } from './rows';
@@ -16,7 +16,7 @@ import { localVisitSchema, type LocalVisit } from './rows';
  */
 export async function queueVisit(db: AppDB, draftId: string, visit: VisitData, now: Date = new Date()): Promise<LocalVisit> {
   const data = visitDataSchema.parse(visit);
-  const local: LocalVisit = { ...data, syncState: 'pending' };
+  const local: LocalVisit = { ...data, syncState: 'pending', visitDate: visitDateOf(data) };
   await db.transaction('rw', [db.visits, db.outbox, db.meta, db.drafts], async () => {
     await supersedeRefused(db, data.id);
     await db.visits.put(local);
@@ -26,9 +26,12 @@ export async function queueVisit(db: AppDB, draftId: string, visit: VisitData, n
   return local;
 }
 
-/** Visits on the device, newest first; rows an older app wrote in another shape are skipped. */
+/**
+ * Visits on the device, the most recent visit date first (never the device clock's order);
+ * rows an older app wrote in another shape are skipped.
+ */
 export async function listVisits(db: AppDB): Promise<LocalVisit[]> {
-  const rows = await db.visits.orderBy('createdAt').reverse().toArray();
+  const rows = await db.visits.orderBy('visitDate').reverse().toArray();
   return rows.flatMap((row) => {
     const parsed = localVisitSchema.safeParse(row);
     return parsed.success ? [parsed.data] : [];

@@ -46,7 +46,7 @@ export async function seedOutbox(page: Page, count: number, tag: string, siteId:
   const outbox: OutboxRow[] = [];
   for (let i = 0; i < count; i += 1) {
     const visit = makeVisit({ siteId, answers: { ...makeVisit().answers, personName: `${tag} ${i}` } });
-    visits.push({ ...visit, syncState: 'pending' });
+    visits.push({ ...visit, syncState: 'pending', visitDate: String(visit.answers.date) });
     outbox.push({ id: uuidv7(), seq: i + 1, entity: 'visit', op: 'put', entityId: visit.id, data: visit, at: visit.createdAt, status: 'pending', attempts: 0 });
   }
   await page.evaluate(
