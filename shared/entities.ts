@@ -5,5 +5,6 @@ export const ENTITY = {
   structure: 'structure',
   service: 'service',
   orientation: 'orientation',
+  formDefinition: 'formDefinition',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];

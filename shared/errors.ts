@@ -17,6 +17,7 @@ export const apiErrorCodes = {
   unsupported_protocol: 'Version du protocole de synchronisation non prise en charge : mettez l’application à jour.',
   internal_error: 'Erreur interne du serveur. Réessayez plus tard.',
   guide_unreadable: 'Fichier illisible : ce n’est pas un fichier texte JSON ou CSV (UTF-8). Rien n’a été importé.',
+  invalid_form_definition: 'Définition de formulaire invalide : rien n’a été publié. Corrigez toutes les erreurs listées.',
   guide_not_data_inclusion: 'Ce fichier n’est pas au format data·inclusion (structures et services). Rien n’a été importé.',
 } as const;
 export type ApiErrorCode = keyof typeof apiErrorCodes;
@@ -40,6 +41,7 @@ export const rejectionCodes = {
   forbidden_site: 'Vous n’êtes pas rattaché·e à ce site.',
   immutable_record: 'Cet enregistrement est signé et ne peut plus être modifié.',
   version_conflict: 'L’enregistrement a été modifié ailleurs entre-temps.',
+  computed_mismatch: 'Une valeur calculée (score, GIR, âge…) ne correspond pas au calcul officiel : rouvrez et signez à nouveau.',
 } as const;
 export type RejectionCode = keyof typeof rejectionCodes;
 

@@ -8,6 +8,7 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { staticFiles } from './http/static-files';
 import { authRoutes } from './routes/auth';
 import { ficheRoutes } from './routes/fiche';
+import { formRoutes } from './routes/forms';
 import { guideRoutes } from './routes/guide';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
@@ -49,6 +50,7 @@ export function createApp(input: {
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1/sync', syncRoutes(deps));
   app.route('/api/v1/guide', guideRoutes(deps));
+  app.route('/api/v1/forms', formRoutes(deps));
   app.route('/fiche', ficheRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   if (deps.config.distDir) app.get('*', staticFiles(deps.config.distDir));

@@ -7,6 +7,7 @@ import type { Database } from './db/database';
 import { countDemoAgents } from './db/queries/agents';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
+import { seedBuiltinForms } from './forms/seed-builtin-forms';
 import { seedDemo } from './seed/demo';
 
 export interface StartOptions {
@@ -51,6 +52,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log(`Migrations appliquées : ${applied.join(', ')}`);
+    const forms = await seedBuiltinForms(db, new Date());
+    if (forms > 0) log(`Formulaires publiés : ${forms}.`);
     if (opts.production && (await countDemoAgents(db)) > 0) {
       throw new Error(
         'Des comptes de démonstration (mot de passe public) sont présents : refus de démarrer en production. ' +

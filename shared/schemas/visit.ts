@@ -15,6 +15,8 @@ export const visitDataSchema = z.object({
   formVersion: z.number().int().positive(),
   answers: z.record(z.string(), z.unknown()),
   status: visitStatusSchema,
+  /** A correction: the id of the signed visit it replaces (both stay in the history). */
+  supersedes: uuidSchema.optional(),
   /** Device clock when the agent saved it: shown, never used to order or receipt. */
   createdAt: instantSchema,
 });

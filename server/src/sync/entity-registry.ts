@@ -17,4 +17,5 @@ export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<strin
   [ENTITY.structure, {}],
   [ENTITY.service, {}],
   [ENTITY.orientation, orientationHandlers],
+  [ENTITY.formDefinition, {}],
 ]);

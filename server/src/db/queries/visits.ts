@@ -10,8 +10,8 @@ export async function visitExists(tx: Queryable, id: string): Promise<boolean> {
 export async function insertVisit(tx: Queryable, visit: VisitRecord): Promise<void> {
   await tx.query(
     `INSERT INTO visits (id, site_id, form_id, form_version, answers, status, device_created_at,
-                         author_id, version, updated_at, receipt_number, receipt_issued_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12)`,
+                         author_id, version, updated_at, receipt_number, receipt_issued_at, supersedes)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       visit.id,
       visit.siteId,
@@ -25,6 +25,7 @@ export async function insertVisit(tx: Queryable, visit: VisitRecord): Promise<vo
       visit.updatedAt,
       visit.receipt.number,
       visit.receipt.issuedAt,
+      visit.supersedes ?? null,
     ],
   );
 }

@@ -1,8 +1,8 @@
-import { answersSchemaFor } from '../../../../shared/forms/registry';
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/visit';
 import { insertVisit, visitExists } from '../../db/queries/visits';
+import { checkVisitAnswers } from '../../forms/check-visit-answers';
 import { nextChangeSeq, upsertChange } from '../../db/queries/sync-changes';
 import { issueReceipt } from '../receipt';
 import { type MutationHandler, reject } from '../outcome';
@@ -20,17 +20,15 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
   const { siteId, formId, formVersion } = data;
   if (!ctx.agent.siteIds.includes(siteId)) return reject('forbidden_site', { siteId });
-  const answersSchema = answersSchemaFor(formId, formVersion);
-  if (!answersSchema) return reject('unknown_form', { formId, formVersion });
-  // Piped into the record schema so what is stored is typed: only what the form let through.
-  const answers = answersSchema.pipe(visitDataSchema.shape.answers).safeParse(data.answers);
-  if (!answers.success) return reject('invalid_record', toFieldIssues(answers.error, ['answers']));
+  // Checked against the version it was filled with; computed values recomputed (forms/).
+  const answers = await checkVisitAnswers(ctx.tx, { formId, formVersion, answers: data.answers });
+  if (!answers.ok) return answers.outcome;
   if (await visitExists(ctx.tx, data.id)) return reject('immutable_record');
 
   const version = await nextChangeSeq(ctx.tx);
   const record: VisitRecord = {
     ...data,
-    answers: answers.data,
+    answers: answers.answers,
     authorId: ctx.agent.id,
     version,
     updatedAt: ctx.now.toISOString(),
