@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/src/start';
+import { launchPersistent } from '../support/browser';
+import { logIn, seedOutbox } from '../support/e2e-app';
+
+/**
+ * Issue "Sync that survives the field": two open tabs never push the same mutations at once
+ * (one Web Lock across tabs), and both show the same status.
+ */
+let server: Awaited<ReturnType<typeof startServer>>;
+let workDir: string;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'dk-tabs-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('two tabs of the app', () => {
+  it('push one at a time, each mutation once, and agree on the status', async () => {
+    const context = await launchPersistent(join(workDir, 'profile'));
+    const first = await context.newPage();
+    await logIn(first, server.url, 'demo.social');
+    await context.setOffline(true);
+    await seedOutbox(first, 800, 'Deux onglets', 'mds-41-41018');
+    const second = await context.newPage();
+    await second.goto(server.url);
+    for (const page of [first, second]) {
+      await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('800 en attente d’envoi');
+    }
+
+    const pushes: Array<{ start: number; end: number; ids: string[] }> = [];
+    const started = new Map<Request, number>();
+    context.on('request', (request) => {
+      if (request.url().endsWith('/api/v1/sync/push')) started.set(request, performance.now());
+    });
+    context.on('requestfinished', (request) => {
+      const start = started.get(request);
+      if (start === undefined) return;
+      const body = JSON.parse(request.postData() ?? '{}') as { mutations: Array<{ id: string }> };
+      pushes.push({ start, end: performance.now(), ids: body.mutations.map((m) => m.id) });
+    });
+
+    await context.setOffline(false); // both tabs get the `online` event and try to sync
+    for (const page of [first, second]) {
+      await expect.poll(() => page.getByTestId('pending-count').textContent(), { timeout: 60_000 }).toBe('Rien en attente');
+    }
+
+    const ids = pushes.flatMap((p) => p.ids);
+    expect(ids).toHaveLength(800);
+    expect(new Set(ids).size).toBe(800);
+    const sorted = [...pushes].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i += 1) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+    const status = (page: typeof first) => page.locator('.sync-detail').textContent();
+    await expect.poll(() => status(first), { timeout: 30_000 }).toMatch(/^Dernière synchronisation : /);
+    await expect.poll(() => status(second)).toBe(await status(first));
+    await context.close();
+  });
+});
