@@ -65,4 +65,26 @@ describe('VisitForm', () => {
     expect(visit).toMatchObject({ id, siteId: 'mds-41-41018', answers: { personName: 'Jeanne Martin', communeInsee: '41194', date: '2026-11-20' } });
     expect(await readDraft(db, id)).toBeUndefined();
   });
+
+  it('says the tablet is full in French when a save hits the quota, and keeps what was saved', async () => {
+    const id = await renderForm();
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne' } });
+    await waitFor(async () => expect((await readDraft(db, id))?.answers.personName).toBe('Jeanne'));
+    const full = () => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
+    db.drafts.hook('creating', full);
+    db.drafts.hook('updating', full);
+    db.outbox.hook('creating', full);
+
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne Martin' } });
+    expect(await screen.findByText(/La tablette est pleine/)).toBeTruthy();
+    expect((await readDraft(db, id))?.answers.personName).toBe('Jeanne');
+
+    fireEvent.input(screen.getByLabelText('Motif de la visite'), { target: { value: 'Suivi' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(async () => expect(await readDraft(db, id)).toBeDefined());
+    expect(await countPending(db)).toBe(0);
+    expect(await listVisits(db)).toEqual([]);
+  });
 });

@@ -69,4 +69,21 @@ describe('pushOutbox', () => {
     await pushOutbox(db, server, session);
     expect(server.pushes).toHaveLength(1);
   });
+
+  it('sends in the order the agent saved, even when the device clock jumps back hours', async () => {
+    db = freshDb();
+    const clock = [Date.UTC(2026, 10, 23, 15), Date.UTC(2026, 10, 23, 9), Date.UTC(2026, 10, 22, 23)]; // set back twice
+    const saved: string[] = [];
+    for (const at of clock) {
+      const visit = makeVisit({ createdAt: new Date(at).toISOString() });
+      await queueVisit(db, visit.id, visit, new Date(at));
+      saved.push(visit.id);
+    }
+    const server = new FakeServer();
+    await pushOutbox(db, server, session);
+    expect(server.pushes.flat().map((m) => m.entityId)).toEqual(saved);
+    expect(server.pushes.flat().map((m) => m.seq)).toEqual([1, 2, 3]);
+    // Receipts are the server's, whatever the device believed the time was.
+    expect((await listVisits(db)).every((v) => v.receipt?.issuedAt === '2026-11-23T10:00:00.000Z')).toBe(true);
+  });
 });

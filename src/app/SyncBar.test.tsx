@@ -1,0 +1,42 @@
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeServer } from '../../tests/support/fake-server';
+import { freshDb } from '../../tests/support/test-db';
+import type { AppDB } from '../db/AppDB';
+import { updateSyncStatus } from '../db/sync-status';
+import { createSyncEngine } from '../sync/sync-engine';
+import { ServicesContext } from './services';
+import { SyncBar } from './SyncBar';
+
+let db: AppDB;
+afterEach(async () => {
+  cleanup();
+  await db.delete();
+});
+
+function renderBar() {
+  db = freshDb();
+  const api = new FakeServer();
+  render(
+    <ServicesContext.Provider value={{ db, api, sync: createSyncEngine({ db, api }) }}>
+      <SyncBar />
+    </ServicesContext.Provider>,
+  );
+}
+
+describe('SyncBar', () => {
+  it('shows the progress of a large push', async () => {
+    renderBar();
+    await updateSyncStatus(db, { phase: 'pushing', progress: { done: 340, total: 1200 } });
+    expect(await screen.findByText(/^Envoi 340 \/ 1\s200$/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Synchronisation…' })).toBeTruthy();
+  });
+
+  it('shows the last success in local time and the error of the last attempt in French', async () => {
+    renderBar();
+    await updateSyncStatus(db, { lastSuccessAt: '2026-11-23T09:05:00.000Z', reachable: false, error: { code: 'network', message: 'Serveur injoignable : réseau absent ou instable.' } });
+    expect(await screen.findByText(/^Dernière synchronisation : 23\/11\/2026 \d{2}:05$/)).toBeTruthy();
+    expect(screen.getByText('Serveur injoignable : réseau absent ou instable.')).toBeTruthy();
+    expect(screen.getByTestId('network-state').textContent).toBe('Hors ligne');
+  });
+});
