@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../../shared/api';
 import { apiErrorBodySchema, apiErrorCodes } from '../../shared/errors';
+import { importReportSchema, type ImportReport } from '../../shared/guide/import-report';
 import {
   pullResponseSchema,
   pushResponseSchema,
@@ -37,6 +38,8 @@ export interface ApiClient {
   login(request: LoginRequest, signal?: AbortSignal): Promise<LoginResponse>;
   push(token: string, request: PushRequest, signal?: AbortSignal): Promise<PushResponse>;
   pull(token: string, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<PullResponse>;
+  /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
+  uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000; // a 3G link may be slow, but a stuck request must end
@@ -91,6 +94,13 @@ export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetc
       if (cursor !== undefined) query.set('cursor', cursor);
       return request(`/api/v1/sync/pull?${query}`, json('GET', undefined, token), pullResponseSchema, signal);
     },
+    uploadGuide: (token, file, signal) =>
+      request(
+        '/api/v1/guide/import',
+        { method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }, body: file },
+        importReportSchema,
+        signal,
+      ),
   };
 }
 
