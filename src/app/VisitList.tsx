@@ -4,6 +4,8 @@ import { listDrafts } from '../db/drafts';
 import { observe } from '../db/observe';
 import type { LocalVisit } from '../db/rows';
 import { listVisits } from '../db/visits';
+import { visitHeading } from '../forms/visit-heading';
+import { CorrectButton } from './forms/CorrectButton';
 import { formatDate, formatInstant } from './format';
 import { hrefFor } from './router';
 import { useServices } from './services';
@@ -24,6 +26,9 @@ export function VisitList() {
         <a class="button-primary" href={hrefFor({ name: 'new-visit' })}>
           Nouvelle visite à domicile
         </a>
+        <a class="button-secondary" href={hrefFor({ name: 'forms' })}>
+          Autre formulaire
+        </a>
       </div>
       {drafts.length > 0 && (
         <section aria-labelledby="drafts-title">
@@ -32,7 +37,7 @@ export function VisitList() {
             {drafts.map((draft) => (
               <li key={draft.id} class="card">
                 <a href={hrefFor({ name: 'draft', id: draft.id })}>
-                  {text(draft.answers.personName) || 'Visite sans nom'}
+                  {visitHeading(draft.answers) || 'Visite sans nom'}
                 </a>
                 <span class="meta">Modifié le {formatInstant(draft.updatedAt)}</span>
               </li>
@@ -61,13 +66,14 @@ function VisitItem({ visit }: { visit: LocalVisit }) {
   const commune = communeByCode(text(answers.communeInsee))?.nom ?? text(answers.communeInsee);
   return (
     <li class="card visit" data-testid="visit-item" data-sync-state={visit.syncState}>
-      <h3>{text(answers.personName)}</h3>
+      <h3>{visitHeading(answers)}</h3>
       <p class="meta">
         {visit.formId === VISITE_DOMICILE.formId ? 'Visite à domicile' : visit.formId} · {commune} ·{' '}
         {text(answers.date) ? formatDate(text(answers.date)) : ''}
       </p>
       <p>{text(answers.reason)}</p>
       <SyncLine visit={visit} />
+      {visit.formId !== VISITE_DOMICILE.formId && <CorrectButton visitId={visit.id} />}
     </li>
   );
 }

@@ -8,7 +8,8 @@ export type Route =
   | { name: 'visits' }
   | { name: 'new-visit' }
   | { name: 'draft'; id: string }
-  | { name: 'to-fix' };
+  | { name: 'to-fix' }
+  | { name: 'forms' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (draft) return { name: 'draft', id: draft[1]! };
   if (path === '/nouvelle-visite') return { name: 'new-visit' };
   if (path === '/a-corriger') return { name: 'to-fix' };
+  if (path === '/formulaires') return { name: 'forms' };
   return { name: 'visits' };
 }
 
@@ -29,6 +31,8 @@ export function hrefFor(route: Route): string {
       return `#/brouillon/${route.id}`;
     case 'to-fix':
       return '#/a-corriger';
+    case 'forms':
+      return '#/formulaires';
   }
 }
 

@@ -3,6 +3,7 @@ import type { DraftRow, LocalVisit, MetaRow, OutboxRow } from './rows';
 import type { Site } from '../../shared/schemas/site';
 import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas';
 import type { LocalOrientation } from './guide-rows';
+import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -33,6 +34,7 @@ export class AppDB extends Dexie {
   structures!: EntityTable<StructureRecord, 'id'>;
   services!: EntityTable<ServiceRecord, 'id'>;
   orientations!: EntityTable<LocalOrientation, 'id'>;
+  formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -43,6 +45,8 @@ export class AppDB extends Dexie {
       sites: 'id',
       meta: 'key',
     });
+    // Published form definitions (issue 5), every version: a draft keeps the one it began with.
+    this.version(2).stores({ formDefinitions: 'id, formId' });
     // The service guide (issue 6): pulled structures and services, and the agent's orientations.
     this.version(3).stores({
       structures: 'id',

@@ -5,6 +5,7 @@ import { siteSchema } from '../../shared/schemas/site';
 import { visitRecordSchema } from '../../shared/schemas/visit';
 import type { Change, Reason } from '../../shared/sync/protocol-v1';
 import { visitDateOf, type AppDB } from './AppDB';
+import { formDefinitionStore } from './form-definitions';
 import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
 import type { SyncState } from './rows';
 
@@ -54,6 +55,7 @@ const stores = new Map<string, EntityStore>([
   [ENTITY.structure, structureStore],
   [ENTITY.service, serviceStore],
   [ENTITY.orientation, orientationStore],
+  [ENTITY.formDefinition, formDefinitionStore],
 ]);
 
 export function entityStore(entity: string): EntityStore | undefined {

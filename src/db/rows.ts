@@ -30,6 +30,8 @@ export const draftRowSchema = z.object({
   formId: z.string(),
   formVersion: z.number().int().positive(),
   answers: z.record(z.string(), z.unknown()),
+  /** A correction of a signed visit: its id, carried to the new visit (issue 5). */
+  supersedes: uuidSchema.optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
