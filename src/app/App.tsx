@@ -3,6 +3,7 @@ import { roleLabels } from '../../shared/schemas/agent';
 import { observe } from '../db/observe';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import type { AppUpdates } from '../pwa/register-sw';
+import { LazyGuide } from './guide/LazyGuide';
 import { LoginScreen } from './LoginScreen';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
@@ -48,6 +49,10 @@ function Screen({ route, session }: { route: Route; session: Session }) {
       return <ToFix />;
     case 'visits':
       return <VisitList />;
+    case 'guide':
+    case 'guide-service':
+    case 'guide-admin':
+      return <LazyGuide route={route} session={session} />;
   }
 }
 
@@ -74,6 +79,8 @@ function Header({ session }: { session: Session }) {
       <nav aria-label="Navigation principale">
         <a href={hrefFor({ name: 'visits' })}>Visites</a>
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
+        <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
+        {session.agent.role === 'administrateur' && <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>}
       </nav>
       <span class="agent">
         {session.agent.displayName} · {roleLabels[session.agent.role]}

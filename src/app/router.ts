@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { guideHref, parseGuideRoute } from './guide/guide-routes';
 
 /**
  * Screens are addressed by the URL hash, so a reload (or a browser restart) reopens the same
@@ -9,7 +10,10 @@ export type Route =
   | { name: 'new-visit' }
   | { name: 'draft'; id: string }
   | { name: 'to-fix' }
-  | { name: 'forms' };
+  | { name: 'forms' }
+  | { name: 'guide'; visitId?: string }
+  | { name: 'guide-service'; id: string; visitId?: string }
+  | { name: 'guide-admin' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -18,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/nouvelle-visite') return { name: 'new-visit' };
   if (path === '/a-corriger') return { name: 'to-fix' };
   if (path === '/formulaires') return { name: 'forms' };
+  const guide = parseGuideRoute(path);
+  if (guide) return guide;
   return { name: 'visits' };
 }
 
@@ -33,6 +39,10 @@ export function hrefFor(route: Route): string {
       return '#/a-corriger';
     case 'forms':
       return '#/formulaires';
+    case 'guide':
+    case 'guide-service':
+    case 'guide-admin':
+      return guideHref(route);
   }
 }
 
