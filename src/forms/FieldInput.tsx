@@ -16,8 +16,8 @@ export function FieldInput({ field, path, ctx }: { field: AnswerField; path: Ans
   const error = ctx.errors.get(pathKey(path));
   const describedBy = [field.help ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
   const set = (next: unknown) => ctx.onChange(path, next);
-  const label = `${field.label}${field.required ? ' (obligatoire)' : ''}`;
   const unit = field.type === 'number' && field.unit ? ` (${field.unit})` : '';
+  const label = `${field.label}${unit}${field.required ? ' (obligatoire)' : ''}`;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   const str = typeof value === 'string' ? value : '';
 
@@ -52,7 +52,7 @@ export function FieldInput({ field, path, ctx }: { field: AnswerField; path: Ans
   }
   return (
     <div class="field">
-      <label for={id}>{label}{unit}</label>
+      <label for={id}>{label}</label>
       {help}
       {field.type === 'longText' ? (
         <textarea {...common} rows={5} value={str} onInput={(e) => set(e.currentTarget.value)} />
