@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/src/start';
+import { launchPersistent } from '../support/browser';
+
+/**
+ * Issue 6, end to end: the demo guide seeded on the server reaches the tablet by pull, then,
+ * with the network cut, the agent searches, filters, opens a sheet, prints it (print media)
+ * with its QR code, and orients a person from a visit; the orientation reaches the server.
+ */
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+let workDir: string;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-guide-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+  context = await launchPersistent(join(workDir, 'profile'));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function logIn(page: Page) {
+  await page.goto(server.url);
+  await page.getByLabel('Identifiant').fill('demo.social');
+  await page.getByLabel('Mot de passe').fill('demo-dernier-km');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Guide des services' }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+}
+
+const count = (page: Page) => page.getByTestId('guide-count').textContent();
+const results = (page: Page) => page.getByTestId('guide-result').getByRole('heading').allTextContents();
+
+describe('the service guide with no network', () => {
+  it('searches, filters, opens a sheet, prints it with its QR code, and orients from a visit', async () => {
+    const page = await context.newPage();
+    await logIn(page);
+    // Demo visits come after the guide in the change log: once they are here, the guide is too.
+    await expect.poll(() => page.getByTestId('visit-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Guide des services' }).click();
+    await expect.poll(() => count(page), { timeout: 30_000 }).toMatch(/^4\d\d services trouvés/);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Guide des services' }).waitFor();
+
+    const search = page.getByRole('searchbox', { name: 'Rechercher un service' });
+    await search.pressSequentially('aide menagere');
+    await expect.poll(() => results(page).then((r) => r[0])).toBe('Aide ménagère à domicile');
+
+    await search.fill('atelier cv');
+    await expect.poll(() => results(page).then((r) => r.length)).toBeGreaterThan(0);
+    await page.getByLabel('Type de service').selectOption('atelier');
+    await page.getByLabel('Coût').selectOption('gratuit');
+    await page.getByRole('combobox', { name: 'Commune de la personne' }).fill('vendome');
+    await page.getByRole('option', { name: /^Vendôme/ }).click();
+    await page.getByLabel('Distance').selectOption('10');
+    await expect.poll(() => page.getByTestId('nearest').textContent()).toMatch(/Maison des Solidarités de Vendôme — moins de 1 km/);
+    await expect.poll(() => page.getByTestId('guide-result').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Atelier CV et lettre de motivation.*Vendôme/)]),
+    );
+    for (const text of await page.getByTestId('guide-result').allTextContents()) expect(text).toMatch(/Gratuit/);
+
+    await page.getByTestId('guide-result').getByRole('link').first().click();
+    const sheet = page.getByTestId('service-sheet');
+    await sheet.getByRole('heading', { level: 1, name: 'Atelier CV et lettre de motivation' }).waitFor();
+    expect(await sheet.getByRole('heading', { name: 'Ce qu’il faut apporter' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('hours-status').textContent()).toMatch(/^(Ouvert maintenant|Fermé)/);
+    const qr = page.getByRole('img', { name: /^QR code : fiche en ligne de Atelier CV/ });
+    expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'oui');
+    });
+    await page.getByRole('button', { name: 'Imprimer' }).click();
+    expect(await page.getAttribute('body', 'data-printed')).toBe('oui');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Orienter vers ce service' }).isVisible()).toBe(false);
+    expect(await sheet.isVisible()).toBe(true);
+    expect(await qr.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.getByLabel('Visite').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Orienter vers ce service' }).click();
+    await page.getByText('Orientation enregistrée.').waitFor();
+    await context.setOffline(false);
+    await expect
+      .poll(async () => (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orientations'))[0]!.n, { timeout: 30_000 })
+      .toBe(1);
+  });
+
+  it('serves the sheet the QR code opens, without login', async () => {
+    const [row] = await server.db.query<{ id: string }>("SELECT id FROM guide_services WHERE payload->>'nom' = 'Aide ménagère à domicile' LIMIT 1");
+    const response = await fetch(`${server.url}/fiche/${encodeURIComponent(row!.id)}`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<h1>Aide ménagère à domicile</h1>');
+  });
+});
