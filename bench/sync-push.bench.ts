@@ -1,0 +1,107 @@
+/**
+ * Push throughput (issue "Sync that survives the field", DESIGN §9): 1,000 and 10,000 visits of
+ * about 1 KB pushed over loopback by the app's own sync code (Dexie on fake-indexeddb in Node)
+ * to the real server, on PGlite and on PostgreSQL; the server's ingest rate for ready-made
+ * batches; and, in the same run, the same documents replicated by the peer stack CHT uses
+ * (PouchDB to a CouchDB-protocol server: express-pouchdb, memory adapter).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startServer } from '../server/src/start';
+import { uuidv7 } from '../shared/uuidv7';
+import { makeVisit } from '../tests/support/fixtures';
+import { createNodeDevice } from '../tests/support/node-device';
+import { findPostgres, startPgCluster } from '../tests/support/pg-cluster';
+
+const SIZES = [1_000, 10_000];
+const NOTES = 'Visite à domicile, personne isolée, pas de réseau. '.repeat(14); // brings a visit to ~1 KB
+const INGEST_BATCH = 500;
+
+const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('fr-FR')} /s`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function ourPush(target: { name: string; databaseUrl?: string }, count: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'dk-bench-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, databaseUrl: target.databaseUrl, distDir: join(dir, 'none'), demo: true, log: () => {} });
+  try {
+    const device = await createNodeDevice(server.url);
+    await device.queueVisits(count, `Bench ${uuidv7()}`);
+    const started = performance.now();
+    await device.pushUntilDone({ maxFaults: 0 });
+    const elapsed = performance.now() - started;
+    await device.close();
+    return elapsed;
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The server alone: ready-made JSON batches posted one after another, no device storage. */
+async function serverIngest(target: { name: string; databaseUrl?: string }, count: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'dk-bench-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, databaseUrl: target.databaseUrl, distDir: join(dir, 'none'), demo: true, log: () => {} });
+  try {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'demo.social', password: 'demo-dernier-km', deviceName: 'bench' }) });
+    const { token, deviceId } = (await login.json()) as { token: string; deviceId: string };
+    const batches: string[] = [];
+    for (let start = 0; start < count; start += INGEST_BATCH) {
+      const mutations = Array.from({ length: Math.min(INGEST_BATCH, count - start) }, (_, i) => {
+        const visit = makeVisit({ answers: { ...makeVisit().answers, notes: NOTES } });
+        return { id: uuidv7(), seq: start + i + 1, entity: 'visit', op: 'put', entityId: visit.id, data: visit, at: visit.createdAt };
+      });
+      batches.push(JSON.stringify({ v: 1, deviceId, mutations }));
+    }
+    const started = performance.now();
+    for (const body of batches) {
+      const response = await fetch(`${server.url}/api/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      if (!response.ok) throw new Error(`push ${response.status}`);
+      await response.arrayBuffer();
+    }
+    return performance.now() - started;
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The peer runs in its own process: fake-indexeddb, loaded for our device, puts an
+ * `indexedDB` global that PouchDB would pick up instead of its memory adapter.
+ */
+async function pouchReplication(count: number): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/peer-pouchdb.ts', String(count), NOTES]);
+  return Number(stdout.trim());
+}
+
+export default async function run(): Promise<void> {
+  const targets: Array<{ name: string; databaseUrl?: string }> = [{ name: 'PGlite' }];
+  const postgres = findPostgres();
+  let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
+  if ('missing' in postgres) console.log(`PostgreSQL skipped: ${postgres.missing}`);
+  else {
+    cluster = await startPgCluster(postgres);
+    targets.push({ name: 'PostgreSQL', databaseUrl: cluster.databaseUrl });
+  }
+  const visitBytes = JSON.stringify(makeVisit({ answers: { ...makeVisit().answers, notes: NOTES } })).length;
+  console.log(`visit size: ${visitBytes} bytes of JSON`);
+  try {
+    for (const count of SIZES) {
+      const pouch = await pouchReplication(count);
+      console.log(`${count.toLocaleString('fr-FR')} visits — PouchDB → express-pouchdb (memory): ${seconds(pouch)} (${rate(count, pouch)})`);
+      for (const target of targets) {
+        const push = await ourPush(target, count);
+        const ingest = await serverIngest(target, count);
+        console.log(
+          `  ${target.name.padEnd(10)} device push ${seconds(push)} (${rate(count, push)}), ×${(pouch / push).toFixed(2)} vs PouchDB; ` +
+            `server ingest ${seconds(ingest)} (${rate(count, ingest)})`,
+        );
+      }
+    }
+  } finally {
+    await cluster?.stop();
+  }
+}
