@@ -12,6 +12,7 @@ import { ToFix } from './ToFix';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
 import { DraftScreen } from './forms/DraftScreen';
+import { FormAdmin } from './forms/FormAdmin';
 import { FormPicker } from './forms/FormPicker';
 import { NewVisit } from './VisitForm';
 import { VisitList } from './VisitList';
@@ -45,6 +46,8 @@ function Screen({ route, session }: { route: Route; session: Session }) {
       return <DraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
       return <FormPicker session={session} />;
+    case 'forms-admin':
+      return <FormAdmin session={session} />;
     case 'to-fix':
       return <ToFix />;
     case 'visits':
@@ -81,6 +84,7 @@ function Header({ session }: { session: Session }) {
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
         <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
         {session.agent.role === 'administrateur' && <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>}
+        {session.agent.role === 'administrateur' && <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>}
       </nav>
       <span class="agent">
         {session.agent.displayName} · {roleLabels[session.agent.role]}

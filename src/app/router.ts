@@ -11,6 +11,7 @@ export type Route =
   | { name: 'draft'; id: string }
   | { name: 'to-fix' }
   | { name: 'forms' }
+  | { name: 'forms-admin' }
   | { name: 'guide'; visitId?: string }
   | { name: 'guide-service'; id: string; visitId?: string }
   | { name: 'guide-admin' };
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/nouvelle-visite') return { name: 'new-visit' };
   if (path === '/a-corriger') return { name: 'to-fix' };
   if (path === '/formulaires') return { name: 'forms' };
+  if (path === '/formulaires/publier') return { name: 'forms-admin' };
   const guide = parseGuideRoute(path);
   if (guide) return guide;
   return { name: 'visits' };
@@ -39,6 +41,8 @@ export function hrefFor(route: Route): string {
       return '#/a-corriger';
     case 'forms':
       return '#/formulaires';
+    case 'forms-admin':
+      return '#/formulaires/publier';
     case 'guide':
     case 'guide-service':
     case 'guide-admin':

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type PublishFormResponse, publishFormResponseSchema } from '../../shared/forms/form-definition-record';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../../shared/api';
 import { apiErrorBodySchema, apiErrorCodes } from '../../shared/errors';
 import { importReportSchema, type ImportReport } from '../../shared/guide/import-report';
@@ -40,6 +41,8 @@ export interface ApiClient {
   pull(token: string, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<PullResponse>;
   /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
   uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
+  /** Administrators: publishes a form definition as its next version (422 lists every error). */
+  uploadFormDefinition(token: string, definition: unknown, signal?: AbortSignal): Promise<PublishFormResponse>;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000; // a 3G link may be slow, but a stuck request must end
@@ -94,6 +97,8 @@ export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetc
       if (cursor !== undefined) query.set('cursor', cursor);
       return request(`/api/v1/sync/pull?${query}`, json('GET', undefined, token), pullResponseSchema, signal);
     },
+    uploadFormDefinition: (token, definition, signal) =>
+      request('/api/v1/forms', json('POST', definition, token), publishFormResponseSchema, signal),
     uploadGuide: (token, file, signal) =>
       request(
         '/api/v1/guide/import',

@@ -48,7 +48,7 @@ describe('sync engine', () => {
     const server = new FakeServer();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow = { ...server, push: async (...args: Parameters<FakeServer['push']>) => { await gate; return server.push(...args); }, pull: () => server.pull(), login: () => server.login(), uploadGuide: () => server.uploadGuide() };
+    const slow = { ...server, push: async (...args: Parameters<FakeServer['push']>) => { await gate; return server.push(...args); }, pull: () => server.pull(), login: () => server.login(), uploadGuide: () => server.uploadGuide(), uploadFormDefinition: () => server.uploadFormDefinition() };
     const first = createSyncEngine({ db, api: slow }).syncNow('button');
     await vi.waitFor(async () => expect((await readSyncStatus(db)).phase).toBe('pushing'));
     expect(await createSyncEngine({ db, api: server }).syncNow('button')).toBe('busy');
