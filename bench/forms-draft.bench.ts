@@ -31,7 +31,7 @@ async function fillDevice(db: AppDB) {
   const now = new Date().toISOString();
   for (let start = 0; start < VISITS_ON_DEVICE; start += 1000) {
     const batch: LocalVisit[] = Array.from({ length: 1000 }, (_, i) => ({
-      id: uuidv7(), siteId: 'mds-41-41018', formId: 'pmi-visite', formVersion: 1, status: 'signed', createdAt: now, syncState: 'synced',
+      id: uuidv7(), siteId: 'mds-41-41018', formId: 'pmi-visite', formVersion: 1, status: 'signed', createdAt: now, visitDate: now.slice(0, 10), syncState: 'synced',
       answers: { dateVisite: now.slice(0, 10), enfantNom: `Enfant ${start + i}`, poids: 4200, observations: 'Visite sans particularité. '.repeat(20) },
     }));
     await db.visits.bulkPut(batch);
