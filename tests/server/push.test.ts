@@ -41,6 +41,21 @@ describe.each(testDatabases())('push on $name', (target) => {
     );
   });
 
+  it('refuses alone a mutation the database cannot store, after applying the batch in bulk failed', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mutations = Array.from({ length: 5 }, () => visitPut(BLOIS));
+    mutations[2] = visitPut(BLOIS, { notes: 'caractère nul \u0000 venu d’un copier-coller' }); // valid JSON, refused by jsonb
+    const visitsBefore = await count(server().db, 'visits');
+    const { results } = await push(server(), session, mutations);
+
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'accepted']);
+    const refused = results[2]!;
+    expect(refused.status === 'rejected' && refused.reason.code).toBe('invalid_record');
+    expect(await count(server().db, 'visits')).toBe(visitsBefore + 4);
+    const again = await push(server(), session, mutations);
+    expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'rejected', 'duplicate', 'duplicate']);
+  });
+
   it('answers duplicate with the same receipts when the same batch comes again, and changes nothing', async () => {
     const session = await newSession(server(), [BLOIS]);
     const mutations = [visitPut(BLOIS), visitPut(BLOIS)];

@@ -12,7 +12,8 @@ import {
 } from '../db/queries/applied-mutations';
 import { withChangeLogWriter } from './change-log';
 import { entityRegistry } from './entity-registry';
-import { type MutationOutcome, type PushContext, reject } from './outcome';
+import { type MutationOutcome, reject } from './outcome';
+import { createPushContext, type PushMode } from './push-context';
 
 export interface PushInput {
   agent: Agent;
@@ -25,50 +26,76 @@ export interface PushInput {
  * Applies a push batch and answers one result per mutation, in request order.
  *
  * The batch is ONE transaction (holding the change log lock): if the server dies before the
- * commit nothing of it is kept, and the device sends the same batch again. Each mutation runs
- * in a savepoint, so a rejected one rolls back only itself. Every processed mutation, accepted
- * or not, is journalled in `applied_mutations` in that same transaction; a mutation id found
- * there answers its stored result (an acceptance as `duplicate`, with the same version and
- * receipt) and changes nothing. So retries are safe: exactly-once effect, at-least-once delivery.
+ * commit nothing of it is kept, and the device sends the same batch again. Every processed
+ * mutation, accepted or not, is journalled in `applied_mutations` in that same transaction; a
+ * mutation id found there answers its stored result (an acceptance as `duplicate`, with the
+ * same version and receipt) and changes nothing. So retries are safe: exactly-once effect,
+ * at-least-once delivery.
  *
- * Database errors that come from the data (constraint, invalid value) reject that mutation
- * alone; any other error fails the whole batch (HTTP 500), and the device retries it unchanged.
+ * First in `fast` mode: handlers decide, their writes are flushed in bulk at the end. If that
+ * flush hits a data error (constraint, invalid value), the transaction is rolled back and the
+ * batch is applied again in `careful` mode, one savepoint per mutation, where such an error
+ * rejects its mutation alone (`invalid_record`). Any other error fails the whole batch (HTTP
+ * 500), and the device retries it unchanged.
  */
-export function applyPush(db: Database, input: PushInput): Promise<MutationResult[]> {
-  return withChangeLogWriter(db, async (tx) => {
-    const ctx: PushContext = { tx, agent: input.agent, deviceId: input.deviceId, now: input.now };
-    const stored = await findAppliedResults(
-      tx,
-      input.mutations.map((m) => m.id),
-    );
-    const answered = new Map<string, MutationResult>();
-    const journal: AppliedMutation[] = [];
-    const results: MutationResult[] = [];
-    for (const mutation of input.mutations) {
-      const earlier = answered.get(mutation.id) ?? parseStored(stored.get(mutation.id));
-      if (earlier) {
-        results.push(earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier);
-        continue;
-      }
-      const result: MutationResult = { id: mutation.id, ...(await applyOne(ctx, mutation)) };
-      answered.set(mutation.id, result);
-      journal.push(journalRow(input, mutation, result));
-      results.push(result);
-    }
-    await insertAppliedMutations(tx, journal);
-    return results;
-  });
+export async function applyPush(db: Database, input: PushInput): Promise<MutationResult[]> {
+  try {
+    return await withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'fast'));
+  } catch (error) {
+    if (!dataErrorState(error)) throw error;
+    return withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'careful'));
+  }
 }
 
-async function applyOne(ctx: PushContext, mutation: Mutation): Promise<MutationOutcome> {
-  const handlers = entityRegistry.get(mutation.entity);
-  if (!handlers) return reject('unknown_entity', { entity: mutation.entity });
-  const handler = handlers[mutation.op];
-  if (!handler) return reject('unsupported_op', { entity: mutation.entity, op: mutation.op });
+async function applyBatch(tx: Queryable, input: PushInput, mode: PushMode): Promise<MutationResult[]> {
+  const stored = await findAppliedResults(tx, input.mutations.map((m) => m.id));
+  const fresh = input.mutations.filter((m) => !stored.has(m.id));
+  const ctx = createPushContext({ tx, agent: input.agent, deviceId: input.deviceId, now: input.now, mode, expected: fresh.length, existing: await existingByEntity(tx, fresh) });
+  const answered = new Map<string, MutationResult>();
+  const journal: AppliedMutation[] = [];
+  const results: MutationResult[] = [];
+  for (const mutation of input.mutations) {
+    const earlier = answered.get(mutation.id) ?? parseStored(stored.get(mutation.id));
+    if (earlier) {
+      results.push(earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier);
+      continue;
+    }
+    const outcome = mode === 'fast' ? await decide(ctx, mutation) : await applyCarefully(ctx, mutation);
+    if (outcome.status === 'accepted') ctx.accepted(mutation.entity, mutation.entityId);
+    const result: MutationResult = { id: mutation.id, ...outcome };
+    answered.set(mutation.id, result);
+    journal.push(journalRow(input, mutation, result));
+    results.push(result);
+  }
+  await ctx.flush();
+  await insertAppliedMutations(tx, journal);
+  return results;
+}
 
+/** Ids of the batch's records the server already holds, one query per entity. */
+async function existingByEntity(tx: Queryable, mutations: readonly Mutation[]): Promise<Map<string, Set<string>>> {
+  const idsByEntity = new Map<string, string[]>();
+  for (const m of mutations) idsByEntity.set(m.entity, [...(idsByEntity.get(m.entity) ?? []), m.entityId]);
+  const existing = new Map<string, Set<string>>();
+  for (const [entity, ids] of idsByEntity) {
+    const lookup = entityRegistry.get(entity)?.existing;
+    if (lookup) existing.set(entity, await lookup(tx, ids));
+  }
+  return existing;
+}
+
+function decide(ctx: Parameters<typeof applyCarefully>[0], mutation: Mutation): Promise<MutationOutcome> {
+  const handlers = entityRegistry.get(mutation.entity);
+  if (!handlers) return Promise.resolve(reject('unknown_entity', { entity: mutation.entity }));
+  const handler = handlers[mutation.op];
+  if (!handler) return Promise.resolve(reject('unsupported_op', { entity: mutation.entity, op: mutation.op }));
+  return handler(ctx, mutation);
+}
+
+async function applyCarefully(ctx: ReturnType<typeof createPushContext>, mutation: Mutation): Promise<MutationOutcome> {
   await ctx.tx.exec('SAVEPOINT mutation');
   try {
-    const outcome = await handler(ctx, mutation);
+    const outcome = await decide(ctx, mutation);
     if (outcome.status === 'accepted') await ctx.tx.exec('RELEASE SAVEPOINT mutation');
     else await undoMutation(ctx.tx);
     return outcome;

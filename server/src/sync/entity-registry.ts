@@ -1,11 +1,16 @@
 import { ENTITY } from '../../../shared/entities';
-import type { Mutation } from '../../../shared/sync/protocol-v1';
+import type { Queryable } from '../db/database';
 import { orientationHandlers } from './entities/orientation';
 import { visitHandlers } from './entities/visit';
 import type { MutationHandler } from './outcome';
 
 /** The operations a device may send for one entity; a missing one is `unsupported_op`. */
-export type EntityHandlers = Partial<Record<Mutation['op'], MutationHandler>>;
+export interface EntityHandlers {
+  put?: MutationHandler;
+  delete?: MutationHandler;
+  /** Which of `ids` the server already holds, looked up once per batch for `ctx.exists`. */
+  existing?: (tx: Queryable, ids: readonly string[]) => Promise<Set<string>>;
+}
 
 /**
  * Entities a push may carry, by the name used in mutations (server/README.md: how to add one).

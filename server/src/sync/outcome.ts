@@ -1,16 +1,9 @@
-import type { Agent } from '../../../shared/schemas/agent';
 import type { Receipt } from '../../../shared/schemas/common';
 import { type RejectionCode, rejectionMessage } from '../../../shared/errors';
 import type { Mutation, Reason } from '../../../shared/sync/protocol-v1';
-import type { Queryable } from '../db/database';
+import type { PushContext } from './push-context';
 
-/** What a handler sees: the open push transaction, who pushes, and the server clock. */
-export interface PushContext {
-  tx: Queryable;
-  agent: Agent;
-  deviceId: string;
-  now: Date;
-}
+export type { PushContext } from './push-context';
 
 /** A MutationResult without its id; `duplicate` is decided by apply-push, never by a handler. */
 export type MutationOutcome =
@@ -19,8 +12,9 @@ export type MutationOutcome =
   | { status: 'conflict'; reason: Reason; serverVersion: number };
 
 /**
- * Applies one mutation of its entity. It runs inside a savepoint: on a rejection or conflict
- * everything it wrote is rolled back, so it may return one at any point.
+ * Applies one mutation of its entity. It decides every rejection or conflict before its first
+ * `ctx.write` (writes may be deferred to the end of the batch, see push-context.ts), and writes
+ * only through `ctx.write`. A database error from its writes rejects it alone.
  */
 export type MutationHandler = (ctx: PushContext, mutation: Mutation) => Promise<MutationOutcome>;
 

@@ -18,6 +18,15 @@ export async function issueReceipt(tx: Queryable, now: Date): Promise<Receipt> {
   return { number: formatReceiptNumber(now, toSafeInt(rows[0]!.n)), issuedAt: now.toISOString() };
 }
 
+/** `count` receipts issued now, numbered in order, in one round trip. */
+export async function issueReceipts(tx: Queryable, now: Date, count: number): Promise<Receipt[]> {
+  const rows = await tx.query<{ n: Int8 }>("SELECT nextval('receipt_number_seq') AS n FROM generate_series(1, $1)", [count]);
+  return rows
+    .map((row) => toSafeInt(row.n))
+    .sort((a, b) => a - b)
+    .map((n) => ({ number: formatReceiptNumber(now, n), issuedAt: now.toISOString() }));
+}
+
 export function formatReceiptNumber(issuedAt: Date, n: number): string {
   return `${yearInFrance.format(issuedAt)}-${String(n).padStart(RECEIPT_DIGITS, '0')}`;
 }

@@ -2,12 +2,18 @@
 import type { OrientationRecord } from '../../../../shared/guide/orientation';
 import type { Queryable } from '../database';
 
-export async function orientationExists(tx: Queryable, id: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM orientations WHERE id = $1', [id]);
-  return rows.length === 1;
+/** Which of `ids` the server holds already. */
+export async function existingOrientationIds(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>('SELECT id::text AS id FROM orientations WHERE id = ANY($1::uuid[])', [ids]);
+  return new Set(rows.map((row) => row.id));
 }
 
-export async function insertOrientation(tx: Queryable, record: OrientationRecord): Promise<void> {
+/** Orientations are few per batch: one statement each keeps this simple. */
+export async function insertOrientations(tx: Queryable, records: readonly OrientationRecord[]): Promise<void> {
+  for (const record of records) await insertOrientation(tx, record);
+}
+
+async function insertOrientation(tx: Queryable, record: OrientationRecord): Promise<void> {
   await tx.query(
     `INSERT INTO orientations (id, site_id, service_id, service_name, visit_id, note, device_created_at,
                                author_id, version, updated_at, receipt_number, receipt_issued_at)

@@ -22,6 +22,32 @@ export async function nextChangeSeq(tx: Queryable): Promise<number> {
   return toSafeInt(rows[0]!.seq);
 }
 
+/** `count` values of the change sequence, in order, in one round trip (same lock rule). */
+export async function takeChangeSeqs(tx: Queryable, count: number): Promise<number[]> {
+  const rows = await tx.query<{ seq: Int8 }>("SELECT nextval('change_seq') AS seq FROM generate_series(1, $1)", [count]);
+  return rows.map((row) => toSafeInt(row.seq)).sort((a, b) => a - b);
+}
+
+/** Several changes in one statement; each record must appear at most once in `changes`. */
+export async function upsertChanges(tx: Queryable, changes: readonly ChangeRow[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO sync_changes (entity, entity_id, site_id, seq, op, payload)
+     SELECT e, i, s, q, o, p::jsonb
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS x(e, i, s, q, o, p)
+     ON CONFLICT (entity, entity_id)
+     DO UPDATE SET site_id = excluded.site_id, seq = excluded.seq, op = excluded.op, payload = excluded.payload`,
+    [
+      changes.map((c) => c.entity),
+      changes.map((c) => c.entityId),
+      changes.map((c) => c.siteId),
+      changes.map((c) => c.seq),
+      changes.map((c) => c.op),
+      changes.map((c) => (c.payload === undefined ? null : JSON.stringify(c.payload))),
+    ],
+  );
+}
+
 /** A record appears once in the log, with its latest state and the latest sequence value. */
 export async function upsertChange(tx: Queryable, change: ChangeRow): Promise<void> {
   await tx.query(

@@ -2,30 +2,36 @@
 import type { VisitRecord } from '../../../../shared/schemas/visit';
 import type { Queryable } from '../database';
 
-export async function visitExists(tx: Queryable, id: string): Promise<boolean> {
-  const rows = await tx.query<{ id: string }>('SELECT id FROM visits WHERE id = $1', [id]);
-  return rows.length === 1;
+/** Which of `ids` the server holds already. */
+export async function existingVisitIds(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>('SELECT id::text AS id FROM visits WHERE id = ANY($1::uuid[])', [ids]);
+  return new Set(rows.map((row) => row.id));
 }
 
-export async function insertVisit(tx: Queryable, visit: VisitRecord): Promise<void> {
+/** Several visits in one statement. */
+export async function insertVisits(tx: Queryable, visits: readonly VisitRecord[]): Promise<void> {
+  if (visits.length === 0) return;
   await tx.query(
     `INSERT INTO visits (id, site_id, form_id, form_version, answers, status, device_created_at,
                          author_id, version, updated_at, receipt_number, receipt_issued_at, supersedes)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $13)`,
+     SELECT i, s, f, fv, a::jsonb, st, dc, au, v, u, rn, ri, sup
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[],
+                 $8::uuid[], $9::bigint[], $10::timestamptz[], $11::text[], $12::timestamptz[], $13::uuid[])
+          AS x(i, s, f, fv, a, st, dc, au, v, u, rn, ri, sup)`,
     [
-      visit.id,
-      visit.siteId,
-      visit.formId,
-      visit.formVersion,
-      JSON.stringify(visit.answers),
-      visit.status,
-      visit.createdAt,
-      visit.authorId,
-      visit.version,
-      visit.updatedAt,
-      visit.receipt.number,
-      visit.receipt.issuedAt,
-      visit.supersedes ?? null,
+      visits.map((v) => v.id),
+      visits.map((v) => v.siteId),
+      visits.map((v) => v.formId),
+      visits.map((v) => v.formVersion),
+      visits.map((v) => JSON.stringify(v.answers)),
+      visits.map((v) => v.status),
+      visits.map((v) => v.createdAt),
+      visits.map((v) => v.authorId),
+      visits.map((v) => v.version),
+      visits.map((v) => v.updatedAt),
+      visits.map((v) => v.receipt.number),
+      visits.map((v) => v.receipt.issuedAt),
+      visits.map((v) => v.supersedes ?? null),
     ],
   );
 }

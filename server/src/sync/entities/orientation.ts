@@ -2,11 +2,12 @@ import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import { orientationDataSchema, type OrientationRecord } from '../../../../shared/guide/orientation';
 import { guideServiceExists } from '../../db/queries/guide-records';
-import { insertOrientation, orientationExists } from '../../db/queries/guide-orientations';
-import { nextChangeSeq, upsertChange } from '../../db/queries/sync-changes';
+import { existingOrientationIds, insertOrientations } from '../../db/queries/guide-orientations';
 import type { EntityHandlers } from '../entity-registry';
 import { type MutationHandler, reject } from '../outcome';
-import { issueReceipt } from '../receipt';
+import { type BatchWriter, changeLogWriter } from '../push-context';
+
+const orientationWriter: BatchWriter<OrientationRecord> = { name: 'orientations', flush: insertOrientations };
 
 /**
  * An orientation towards a guide service, recorded once from a visit. Like a visit it is not
@@ -23,18 +24,18 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!(await guideServiceExists(ctx.tx, data.serviceId))) {
     return reject('invalid_record', [{ path: 'serviceId', message: 'Service absent du guide.' }]);
   }
-  if (await orientationExists(ctx.tx, data.id)) return reject('immutable_record');
+  if (ctx.exists(ENTITY.orientation, data.id)) return reject('immutable_record');
 
-  const version = await nextChangeSeq(ctx.tx);
+  const version = await ctx.nextChangeSeq();
   const record: OrientationRecord = {
     ...data,
     authorId: ctx.agent.id,
     version,
     updatedAt: ctx.now.toISOString(),
-    receipt: await issueReceipt(ctx.tx, ctx.now),
+    receipt: await ctx.issueReceipt(),
   };
-  await insertOrientation(ctx.tx, record);
-  await upsertChange(ctx.tx, {
+  await ctx.write(orientationWriter, record);
+  await ctx.write(changeLogWriter, {
     entity: ENTITY.orientation,
     entityId: record.id,
     siteId: record.siteId,
@@ -45,4 +46,4 @@ const put: MutationHandler = async (ctx, mutation) => {
   return { status: 'accepted', version, receipt: record.receipt };
 };
 
-export const orientationHandlers: EntityHandlers = { put };
+export const orientationHandlers: EntityHandlers = { put, existing: existingOrientationIds };

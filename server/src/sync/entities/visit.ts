@@ -1,12 +1,13 @@
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/visit';
-import { insertVisit, visitExists } from '../../db/queries/visits';
+import { existingVisitIds, insertVisits } from '../../db/queries/visits';
 import { checkVisitAnswers } from '../../forms/check-visit-answers';
-import { nextChangeSeq, upsertChange } from '../../db/queries/sync-changes';
-import { issueReceipt } from '../receipt';
 import { type MutationHandler, reject } from '../outcome';
 import type { EntityHandlers } from '../entity-registry';
+import { type BatchWriter, changeLogWriter } from '../push-context';
+
+const visitWriter: BatchWriter<VisitRecord> = { name: 'visits', flush: insertVisits };
 
 /**
  * A visit is a signed form: created once, never changed nor deleted (DESIGN §4). A visit id
@@ -23,19 +24,19 @@ const put: MutationHandler = async (ctx, mutation) => {
   // Checked against the version it was filled with; computed values recomputed (forms/).
   const answers = await checkVisitAnswers(ctx.tx, { formId, formVersion, answers: data.answers });
   if (!answers.ok) return answers.outcome;
-  if (await visitExists(ctx.tx, data.id)) return reject('immutable_record');
+  if (ctx.exists(ENTITY.visit, data.id)) return reject('immutable_record');
 
-  const version = await nextChangeSeq(ctx.tx);
+  const version = await ctx.nextChangeSeq();
   const record: VisitRecord = {
     ...data,
     answers: answers.answers,
     authorId: ctx.agent.id,
     version,
     updatedAt: ctx.now.toISOString(),
-    receipt: await issueReceipt(ctx.tx, ctx.now),
+    receipt: await ctx.issueReceipt(),
   };
-  await insertVisit(ctx.tx, record);
-  await upsertChange(ctx.tx, {
+  await ctx.write(visitWriter, record);
+  await ctx.write(changeLogWriter, {
     entity: ENTITY.visit,
     entityId: record.id,
     siteId: record.siteId,
@@ -47,8 +48,6 @@ const put: MutationHandler = async (ctx, mutation) => {
 };
 
 const remove: MutationHandler = async (ctx, mutation) =>
-  (await visitExists(ctx.tx, mutation.entityId))
-    ? reject('immutable_record')
-    : reject('unsupported_op');
+  ctx.exists(ENTITY.visit, mutation.entityId) ? reject('immutable_record') : reject('unsupported_op');
 
-export const visitHandlers: EntityHandlers = { put, delete: remove };
+export const visitHandlers: EntityHandlers = { put, delete: remove, existing: existingVisitIds };

@@ -1,0 +1,95 @@
+import type { Receipt } from '../../../shared/schemas/common';
+import type { Agent } from '../../../shared/schemas/agent';
+import type { Queryable } from '../db/database';
+import { type ChangeRow, takeChangeSeqs, upsertChanges } from '../db/queries/sync-changes';
+import { issueReceipts } from './receipt';
+
+/**
+ * What a handler sees of one push batch, built so a batch costs a handful of round trips
+ * instead of several per mutation: sequence values and receipt numbers are taken in bulk,
+ * existing ids are looked up once per entity, and writes are queued and flushed as multi-row
+ * statements at the end of the batch (`fast` mode).
+ *
+ * In `careful` mode, used to retry a batch whose bulk flush hit a data error, every write goes
+ * to the database at once, inside the mutation's savepoint, so the culprit is rejected alone.
+ */
+export interface BatchWriter<T> {
+  name: string;
+  flush(tx: Queryable, rows: T[]): Promise<void>;
+}
+
+export const changeLogWriter: BatchWriter<ChangeRow> = { name: 'sync_changes', flush: upsertChanges };
+
+export type PushMode = 'fast' | 'careful';
+
+export interface PushContext {
+  tx: Queryable;
+  agent: Agent;
+  deviceId: string;
+  now: Date;
+  mode: PushMode;
+  /** The next value of the change sequence: a record's new version and its pull position. */
+  nextChangeSeq(): Promise<number>;
+  issueReceipt(): Promise<Receipt>;
+  /** Whether the server holds this record, or accepted it earlier in this batch. */
+  exists(entity: string, id: string): boolean;
+  /** Writes `row` with `writer`: now in careful mode, with the batch's other rows in fast mode. */
+  write<T>(writer: BatchWriter<T>, row: T): Promise<void>;
+}
+
+/** Values taken from the database `hint` at a time, then one by one if a batch needs more. */
+class Pool<T> {
+  private values: T[] = [];
+  constructor(
+    private readonly take: (count: number) => Promise<T[]>,
+    private hint: number,
+  ) {}
+
+  async next(): Promise<T> {
+    if (this.values.length === 0) {
+      this.values = await this.take(Math.max(1, this.hint));
+      this.hint = 1;
+    }
+    return this.values.shift()!;
+  }
+}
+
+export function createPushContext(input: {
+  tx: Queryable;
+  agent: Agent;
+  deviceId: string;
+  now: Date;
+  mode: PushMode;
+  expected: number;
+  existing: Map<string, Set<string>>;
+}): PushContext & { flush(): Promise<void>; accepted(entity: string, id: string): void } {
+  const { tx, now, mode } = input;
+  const seqs = new Pool((n) => takeChangeSeqs(tx, n), mode === 'fast' ? input.expected : 1);
+  const receipts = new Pool((n) => issueReceipts(tx, now, n), mode === 'fast' ? input.expected : 1);
+  const queued = new Map<BatchWriter<never>, unknown[]>();
+  return {
+    tx,
+    agent: input.agent,
+    deviceId: input.deviceId,
+    now,
+    mode,
+    nextChangeSeq: () => seqs.next(),
+    issueReceipt: () => receipts.next(),
+    exists: (entity, id) => input.existing.get(entity)?.has(id) ?? false,
+    accepted(entity, id) {
+      const ids = input.existing.get(entity) ?? new Set<string>();
+      ids.add(id);
+      input.existing.set(entity, ids);
+    },
+    async write(writer, row) {
+      if (mode === 'careful') return writer.flush(tx, [row]);
+      const rows = queued.get(writer as BatchWriter<never>) ?? [];
+      rows.push(row);
+      queued.set(writer as BatchWriter<never>, rows);
+    },
+    async flush() {
+      for (const [writer, rows] of queued) await writer.flush(tx, rows as never[]);
+      queued.clear();
+    },
+  };
+}
