@@ -12,8 +12,10 @@ import { outboxRowSchema } from './rows';
  */
 export async function applyPushResults(db: AppDB, results: readonly MutationResult[]): Promise<void> {
   await db.transaction('rw', [db.outbox, ...allEntityTables(db)], async () => {
-    for (const result of results) {
-      const raw = await db.outbox.get(result.id);
+    const rows = await db.outbox.bulkGet(results.map((result) => result.id));
+    const delivered: string[] = [];
+    for (const [index, result] of results.entries()) {
+      const raw = rows[index];
       if (raw === undefined) continue; // already handled by another tab or an earlier answer
       const row = outboxRowSchema.parse(raw);
       const store = entityStore(row.entity);
@@ -21,7 +23,7 @@ export async function applyPushResults(db: AppDB, results: readonly MutationResu
         case 'accepted':
         case 'duplicate':
           await store?.markSynced(db, row.entityId, result.version, result.receipt);
-          await db.outbox.delete(row.id);
+          delivered.push(row.id);
           break;
         case 'rejected':
         case 'conflict':
@@ -30,5 +32,6 @@ export async function applyPushResults(db: AppDB, results: readonly MutationResu
           break;
       }
     }
+    await db.outbox.bulkDelete(delivered);
   });
 }
