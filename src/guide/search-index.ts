@@ -28,11 +28,15 @@ export interface GuideHit {
 }
 
 const SEARCH_OPTIONS: SearchOptions = {
-  boost: { nom: 4, labels: 2, structureNom: 1.5, commune: 1.5, description: 1 },
+  boost: { nom: 4, labels: 2, lieu: 1.5, description: 1 },
   // Only the word being typed is a prefix: earlier words are complete.
   prefix: (_term, index, terms) => index === terms.length - 1,
-  // One typo from 4 letters on, two from 8: "menagere" ~ "ménagère", "amenagere" ~ "ménagère".
-  fuzzy: (term) => (term.length < 4 ? false : term.length < 8 ? 1 : 2),
+  // One typo from 4 letters on, two from 8 ("menagre" ~ "ménagère"); the word being typed only
+  // from 5 letters, as a shorter one is mostly a prefix of what the agent means.
+  fuzzy: (term, index, terms) => {
+    const min = index === terms.length - 1 ? 5 : 4;
+    return term.length < min ? false : term.length < 8 ? 1 : 2;
+  },
   maxFuzzy: 2,
   combineWith: 'AND',
 };
@@ -40,11 +44,19 @@ const SEARCH_OPTIONS: SearchOptions = {
 export class GuideIndex {
   private readonly search: MiniSearch<GuideEntry>;
   private readonly byId: Map<string, GuideEntry>;
+  private readonly foldedNames: Map<string, string>;
+  /** The entries in French alphabetical order, sorted once: what an empty query lists. */
+  private readonly byName: GuideEntry[];
 
   constructor(readonly entries: readonly GuideEntry[]) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.foldedNames = new Map(entries.map((e) => [e.id, foldWord(e.nom.trim())]));
+    const collator = new Intl.Collator('fr');
+    this.byName = [...entries].sort((a, b) => collator.compare(a.nom, b.nom));
     this.search = new MiniSearch<GuideEntry>({
-      fields: ['nom', 'labels', 'structureNom', 'commune', 'description'],
+      fields: ['nom', 'labels', 'lieu', 'description'],
+      // Where the service is, as one field: one field fewer to score on every keystroke.
+      extractField: (entry, field) => (field === 'lieu' ? `${entry.structureNom} ${entry.commune}` : String(entry[field as keyof GuideEntry] ?? '')),
       tokenize,
       processTerm,
       searchOptions: SEARCH_OPTIONS,
@@ -57,21 +69,34 @@ export class GuideIndex {
     const keep = (entry: GuideEntry) => matches(entry, filters);
     const hits: GuideHit[] = [];
     const trimmed = text.trim();
-    if (trimmed === '') {
-      for (const entry of this.entries) if (keep(entry)) hits.push(withKm(entry, filters.origin));
-      return hits.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity) || a.entry.nom.localeCompare(b.entry.nom, 'fr'));
+    if (withoutTrailingLetter(trimmed) === '') {
+      for (const entry of this.byName) if (keep(entry)) hits.push(withKm(entry, filters.origin));
+      // Stable: at equal distance (or with no origin) the alphabetical order stays.
+      return filters.origin ? hits.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity)) : hits;
     }
     const exact = foldWord(trimmed);
-    const results = this.search.search(trimmed, { filter: (r) => keep(this.byId.get(r.id as string)!) });
-    for (const result of results) hits.push(withKm(this.byId.get(result.id as string)!, filters.origin));
-    // Stable sort: an exact name first, everything else keeps MiniSearch's ranking.
-    return hits.sort((a, b) => Number(foldWord(b.entry.nom) === exact) - Number(foldWord(a.entry.nom) === exact));
+    const results = this.search.search(withoutTrailingLetter(trimmed), { filter: (r) => keep(this.byId.get(r.id as string)!) });
+    // An exact name first, everything else in MiniSearch's order.
+    const rest: GuideHit[] = [];
+    for (const result of results) {
+      const entry = this.byId.get(result.id as string)!;
+      (this.foldedNames.get(entry.id) === exact ? hits : rest).push(withKm(entry, filters.origin));
+    }
+    return hits.concat(rest);
   }
 
   /** The index as MiniSearch stores it, for the size figures of the benchmark. */
   toJSON(): unknown {
     return this.search.toJSON();
   }
+}
+
+/**
+ * The query without a last word of one letter: a single letter would match as a prefix most
+ * words of the guide, costing the most for the least meaning. Results follow from the second.
+ */
+function withoutTrailingLetter(text: string): string {
+  return text.replace(/(^|[^\p{L}\p{N}])[\p{L}\p{N}]$/u, '').trim();
 }
 
 function withKm(entry: GuideEntry, origin: Point | undefined): GuideHit {
