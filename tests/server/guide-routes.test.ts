@@ -23,7 +23,7 @@ describe.each(testDatabases())('guide routes on $name', (target) => {
     Promise.resolve(server().app.request('/api/v1/guide/import', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-      body,
+      body: new Uint8Array(body), // a copy on its own ArrayBuffer, as fetch bodies are typed
     }));
 
   it('lets an administrator upload a file and answers the report', async () => {
