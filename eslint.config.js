@@ -63,6 +63,14 @@ export default tseslint.config(
     },
   },
   {
+    // Service guide logic (search, distance, hours): pure, so it runs in tests and benchmarks as is.
+    files: ['src/guide/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [dexie], patterns: [layer('app'), layer('db'), layer('sync'), layer('pwa')] }],
+      'no-restricted-globals': ['error', noFetch, 'indexedDB'],
+    },
+  },
+  {
     files: ['src/forms/**/*.{ts,tsx}', 'src/pwa/**/*.ts', 'src/crypto/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [dexie], patterns: [layer('app'), layer('db'), layer('sync')] }],
