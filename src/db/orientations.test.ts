@@ -4,6 +4,7 @@ import { applyPullPage } from './apply-pull';
 import { AppDB } from './AppDB';
 import { loadGuide } from './guide';
 import { listOrientationsForService, queueOrientation } from './orientations';
+import { logout, startSession } from './session';
 
 const newDb = () => new AppDB(`test-guide-${uuidv7()}`);
 const service = {
@@ -42,5 +43,16 @@ describe('guide storage on the device', () => {
       changes: [{ entity: 'orientation', entityId: id, op: 'put', version: 9, data: { ...data, authorId: uuidv7(), version: 9, updatedAt: receipt.issuedAt, receipt } }],
     });
     expect((await listOrientationsForService(db, service.id))[0]).toMatchObject({ syncState: 'synced', receipt });
+  });
+
+  it('removes the agent’s orientations at logout, once they are sent, like their visits', async () => {
+    const db = newDb();
+    const agent = { id: uuidv7(), login: 'a', displayName: 'Agent A', role: 'travailleur_social' as const, siteIds: ['mds-41-41018'] };
+    await startSession(db, { token: 't'.repeat(32), deviceId: uuidv7(), expiresAt: '2026-12-31T00:00:00.000Z', agent });
+    await queueOrientation(db, { id: uuidv7(), siteId: 'mds-41-41018', serviceId: service.id, serviceName: service.nom, note: 'Mme X, appeler lundi', createdAt: new Date().toISOString() });
+    await expect(logout(db)).rejects.toThrow(/non envoyé/);
+    await db.outbox.clear(); // the server's receipt came back
+    await logout(db);
+    expect(await db.orientations.count()).toBe(0);
   });
 });

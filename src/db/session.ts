@@ -31,7 +31,7 @@ async function countUnsent(db: AppDB): Promise<number> {
 }
 
 async function clearPersonalData(db: AppDB): Promise<void> {
-  await Promise.all([db.visits.clear(), db.sites.clear(), db.meta.clear()]);
+  await Promise.all([db.visits.clear(), db.sites.clear(), db.meta.clear(), db.orientations.clear()]);
 }
 
 /**
@@ -41,7 +41,7 @@ async function clearPersonalData(db: AppDB): Promise<void> {
  * name, so the previous agent must log in and sync first.
  */
 export async function startSession(db: AppDB, session: Session): Promise<void> {
-  await db.transaction('rw', [db.meta, db.visits, db.drafts, db.outbox, db.sites], async () => {
+  await db.transaction('rw', [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations], async () => {
     const previous = await readSession(db);
     if (previous !== undefined && previous.agent.id !== session.agent.id) {
       const waiting = await countUnsent(db);
@@ -57,7 +57,7 @@ export async function startSession(db: AppDB, session: Session): Promise<void> {
  * unsent (outbox or drafts): unsent work is never deleted, not even on logout (DESIGN §11).
  */
 export async function logout(db: AppDB): Promise<void> {
-  await db.transaction('rw', [db.meta, db.visits, db.drafts, db.outbox, db.sites], async () => {
+  await db.transaction('rw', [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations], async () => {
     const waiting = await countUnsent(db);
     if (waiting > 0) throw new UnsentDataError(waiting);
     await clearPersonalData(db);
