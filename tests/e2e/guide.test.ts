@@ -28,9 +28,9 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function logIn(page: Page) {
+async function logIn(page: Page, login = 'demo.social') {
   await page.goto(server.url);
-  await page.getByLabel('Identifiant').fill('demo.social');
+  await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill('demo-dernier-km');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('link', { name: 'Guide des services' }).waitFor();
@@ -98,6 +98,35 @@ describe('the service guide with no network', () => {
     await expect
       .poll(async () => (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orientations'))[0]!.n, { timeout: 30_000 })
       .toBe(1);
+  });
+
+  it('lets an administrator upload a file online and read the report, refusals with their lines', async () => {
+    const admin = await launchPersistent(join(workDir, 'profile-admin'));
+    try {
+      const page = await admin.newPage();
+      await logIn(page, 'demo.admin');
+      await page.getByRole('link', { name: 'Import du guide' }).click();
+      const file = JSON.stringify({
+        structures: [{ id: 'e2e--s', source: 'e2e', nom: 'Structure E2E', date_maj: '2026-01-15', code_insee: '41018' }],
+        services: [
+          { id: 'e2e--v1', source: 'e2e', structure_id: 'e2e--s', nom: 'Service E2E', date_maj: '2026-01-15', description: 'Test.' },
+          { id: 'e2e--v2', source: 'e2e', structure_id: 'e2e--s', nom: 'Sans date', description: 'Test.' },
+        ],
+      }, null, 1);
+      await page.getByLabel('Fichier data·inclusion (JSON ou CSV)').setInputFiles({ name: 'guide.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await page.getByRole('button', { name: 'Importer' }).click();
+      const report = page.getByTestId('import-report');
+      await report.waitFor();
+      expect(await report.getByRole('row', { name: /^Services/ }).textContent()).toBe('Services1001');
+      // Indented one field a line: the second service opens on line 20 of the file.
+      expect(await report.getByRole('listitem').textContent()).toMatch(/^Ligne 20 \(e2e--v2\) : date_maj/);
+
+      await page.getByLabel('Fichier data·inclusion (JSON ou CSV)').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('nom;prenom\nMartin;Jeanne\n') });
+      await page.getByRole('button', { name: 'Importer' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/pas au format data·inclusion.*Colonnes data·inclusion manquantes/);
+    } finally {
+      await admin.close();
+    }
   });
 
   it('serves the sheet the QR code opens, without login', async () => {
