@@ -1,9 +1,10 @@
 /**
  * Push throughput (issue "Sync that survives the field", DESIGN §9): 1,000 and 10,000 visits of
- * about 1 KB pushed over loopback by the app's own sync code (Dexie on fake-indexeddb in Node)
- * to the real server, on PGlite and on PostgreSQL; the server's ingest rate for ready-made
- * batches; and, in the same run, the same documents replicated by the peer stack CHT uses
- * (PouchDB to a CouchDB-protocol server: express-pouchdb, memory adapter).
+ * about 1 KB pushed over loopback to the real server, on PGlite and on PostgreSQL, by the built
+ * app in Chromium (the real device path) and by the app's sync code in Node on fake-indexeddb;
+ * the server's ingest rate for ready-made batches; and, in the same run, the same documents
+ * replicated by the peer stack CHT uses (PouchDB to a CouchDB-protocol server: express-pouchdb,
+ * memory adapter). Run `npm run build` first for the Chromium figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startServer } from '../server/src/start';
+import { browserPush } from './browser-push';
 import { uuidv7 } from '../shared/uuidv7';
 import { makeVisit } from '../tests/support/fixtures';
 import { createNodeDevice } from '../tests/support/node-device';
@@ -93,11 +95,12 @@ export default async function run(): Promise<void> {
       const pouch = await pouchReplication(count);
       console.log(`${count.toLocaleString('fr-FR')} visits — PouchDB → express-pouchdb (memory): ${seconds(pouch)} (${rate(count, pouch)})`);
       for (const target of targets) {
+        const browser = await browserPush(target, count);
         const push = await ourPush(target, count);
         const ingest = await serverIngest(target, count);
         console.log(
-          `  ${target.name.padEnd(10)} device push ${seconds(push)} (${rate(count, push)}), ×${(pouch / push).toFixed(2)} vs PouchDB; ` +
-            `server ingest ${seconds(ingest)} (${rate(count, ingest)})`,
+          `  ${target.name.padEnd(10)} Chromium app push ${seconds(browser)} (${rate(count, browser)}), ×${(pouch / browser).toFixed(2)} vs PouchDB; ` +
+            `Node sync code on fake-indexeddb ${seconds(push)} (${rate(count, push)}); server ingest ${seconds(ingest)} (${rate(count, ingest)})`,
         );
       }
     }

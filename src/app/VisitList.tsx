@@ -1,9 +1,10 @@
+import { useState } from 'preact/hooks';
 import { communeByCode } from '../../shared/communes';
 import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile';
 import { listDrafts } from '../db/drafts';
 import { observe } from '../db/observe';
 import type { LocalVisit } from '../db/rows';
-import { listVisits } from '../db/visits';
+import { countVisits, listVisits } from '../db/visits';
 import { visitHeading } from '../forms/visit-heading';
 import { CorrectButton } from './forms/CorrectButton';
 import { formatDate, formatInstant } from './format';
@@ -13,11 +14,21 @@ import { useObservable } from './use-observable';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/**
+ * Visits shown per step of "Voir plus": the list stays fast with tens of thousands of visits on
+ * the device, since the live query re-reads only what is on screen when records change.
+ */
+const PAGE_SIZE = 50;
+
 export function VisitList() {
   const { db } = useServices();
-  const data = useObservable(() => observe(async () => ({ visits: await listVisits(db), drafts: await listDrafts(db) })), [db]);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const data = useObservable(
+    () => observe(async () => ({ visits: await listVisits(db, limit), total: await countVisits(db), drafts: await listDrafts(db) })),
+    [db, limit],
+  );
   if (data === undefined) return <p>Chargement…</p>;
-  const { visits, drafts } = data;
+  const { visits, total, drafts } = data;
 
   return (
     <main id="contenu" class="page">
@@ -55,6 +66,16 @@ export function VisitList() {
               <VisitItem key={visit.id} visit={visit} />
             ))}
           </ul>
+        )}
+        {visits.length < total && (
+          <p class="actions">
+            <span class="meta">
+              {visits.length} visites affichées sur {total.toLocaleString('fr-FR')}.
+            </span>
+            <button type="button" class="button-secondary" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+              Voir plus
+            </button>
+          </p>
         )}
       </section>
     </main>

@@ -30,12 +30,16 @@ export async function queueVisit(db: AppDB, draftId: string, visit: VisitData, n
  * Visits on the device, the most recent visit date first (never the device clock's order);
  * rows an older app wrote in another shape are skipped.
  */
-export async function listVisits(db: AppDB): Promise<LocalVisit[]> {
-  const rows = await db.visits.orderBy('visitDate').reverse().toArray();
+export async function listVisits(db: AppDB, limit: number = Infinity): Promise<LocalVisit[]> {
+  const rows = await db.visits.orderBy('visitDate').reverse().limit(limit).toArray();
   return rows.flatMap((row) => {
     const parsed = localVisitSchema.safeParse(row);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+export function countVisits(db: AppDB): Promise<number> {
+  return db.visits.count();
 }
 
 export async function readVisit(db: AppDB, id: string): Promise<LocalVisit | undefined> {

@@ -5,7 +5,7 @@ import { applyPushResults } from '../db/push-results';
 import type { Session } from '../db/session';
 import type { ApiClient } from './api-client';
 
-export const PUSH_MAX_MUTATIONS = 100;
+export const PUSH_MAX_MUTATIONS = 250;
 export const PUSH_MAX_BYTES = 256 * 1024; // 256 KiB of JSON per request, for slow links
 
 export interface Progress {

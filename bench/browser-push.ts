@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../server/src/start';
+import { launchPersistent } from '../tests/support/browser';
+import { countRows, logIn, seedOutbox } from '../tests/support/e2e-app';
+
+const POLL_MS = 20;
+
+/**
+ * The device side as it really runs: the built app in Chromium (its IndexedDB, its sync
+ * engine) pushing a backlog of `count` visits to the server over loopback. Returns the time from
+ * the network coming back to an empty outbox, in ms. Needs `npm run build` first.
+ */
+export async function browserPush(target: { databaseUrl?: string }, count: number): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'dk-bench-browser-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), databaseUrl: target.databaseUrl, distDir: 'dist', demo: true, log: () => {} });
+  const context = await launchPersistent(join(dir, 'profile'));
+  try {
+    const page = await context.newPage();
+    await logIn(page, server.url, 'demo.social');
+    await page.getByTestId('pending-count').filter({ hasText: 'Rien en attente' }).waitFor();
+    await context.setOffline(true);
+    await seedOutbox(page, count, `Bench navigateur ${count}`, 'mds-41-41018');
+    await page.reload();
+    await page.getByTestId('pending-count').filter({ hasText: 'en attente' }).waitFor();
+    const started = performance.now();
+    await context.setOffline(false); // the app syncs on `online`
+    while ((await countRows(page, 'outbox')) > 0) await page.waitForTimeout(POLL_MS);
+    return performance.now() - started;
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
