@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start';
 import { launchPersistent } from '../support/browser';
+import { logIn } from '../support/e2e-app';
 
 /**
  * Issue "Foundation", end to end: the built PWA in a real Chromium against the real server
@@ -32,16 +33,6 @@ async function countServerVisits(): Promise<number> {
     [`${RUN}%`],
   );
   return rows[0]!.n;
-}
-
-async function logIn(page: Page) {
-  await page.goto(server.url);
-  await page.getByLabel('Identifiant').fill('demo.social');
-  await page.getByLabel('Mot de passe').fill('demo-dernier-km');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
-  // The service worker controls the page: from now on the shell is served from its cache.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 }
 
 async function createVisit(page: Page, name: string) {
@@ -79,7 +70,7 @@ describe('a visit captured with no network', () => {
   it('reaches the server exactly once, with a receipt shown on the tablet', async () => {
     await openBrowser({ offline: false });
     const page = await context.newPage();
-    await logIn(page);
+    await logIn(page, server.url, 'demo.social');
     await expect.poll(() => page.getByTestId('visit-item').count(), { timeout: 20_000 }).toBeGreaterThan(0); // demo visits pulled
 
     await context.setOffline(true);
