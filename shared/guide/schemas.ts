@@ -1,27 +1,24 @@
 import { z } from 'zod';
 import {
-  FRAIS,
-  MOBILISABLE_PAR,
-  MODES_ACCUEIL,
-  MODES_MOBILISATION,
-  PUBLICS,
-  RESEAUX_PORTEURS,
-  THEMATIQUES,
-  TYPES_SERVICE,
-} from './enums';
+  FRAIS_VALUES,
+  MOBILISABLE_PAR_VALUES,
+  MODE_ACCUEIL_VALUES,
+  MODE_MOBILISATION_VALUES,
+  PUBLIC_VALUES,
+  RESEAU_PORTEUR_VALUES,
+  THEMATIQUE_VALUES,
+  TYPE_SERVICE_VALUES,
+} from './enum-values';
 
 /**
  * data·inclusion schema v1 (domain/data-inclusion.md): a structure (a place or organisation)
  * and a service it offers. These are the records the server imports, stores and sends to
  * devices as the `structure` and `service` entities, field names as in the schema.
  */
-const enumOf = <T extends Record<string, string>>(labels: T) =>
-  z.enum(Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]);
-
-export const thematiqueSchema = enumOf(THEMATIQUES);
-export const publicSchema = enumOf(PUBLICS);
-export const typeServiceSchema = enumOf(TYPES_SERVICE);
-export const fraisSchema = enumOf(FRAIS);
+export const thematiqueSchema = z.enum(THEMATIQUE_VALUES);
+export const publicSchema = z.enum(PUBLIC_VALUES);
+export const typeServiceSchema = z.enum(TYPE_SERVICE_VALUES);
+export const fraisSchema = z.enum(FRAIS_VALUES);
 
 const text = z.string().trim().min(1);
 const optionalText = text.nullish();
@@ -54,7 +51,7 @@ export const structureSchema = z.object({
   siret: z.string().regex(/^\d{14}$/).nullish(),
   site_web: uri,
   accessibilite_lieu: uri,
-  reseaux_porteurs: list(enumOf(RESEAUX_PORTEURS)),
+  reseaux_porteurs: list(z.enum(RESEAU_PORTEUR_VALUES)),
   ...place,
 });
 export type Structure = z.infer<typeof structureSchema>;
@@ -73,9 +70,9 @@ export const serviceSchema = z.object({
   frais: fraisSchema.nullish(),
   frais_precisions: optionalText,
   conditions_acces: optionalText,
-  modes_accueil: list(enumOf(MODES_ACCUEIL)),
-  modes_mobilisation: list(enumOf(MODES_MOBILISATION)),
-  mobilisable_par: list(enumOf(MOBILISABLE_PAR)),
+  modes_accueil: list(z.enum(MODE_ACCUEIL_VALUES)),
+  modes_mobilisation: list(z.enum(MODE_MOBILISATION_VALUES)),
+  mobilisable_par: list(z.enum(MOBILISABLE_PAR_VALUES)),
   mobilisation_precisions: optionalText,
   lien_mobilisation: uri,
   contact_nom_prenom: optionalText,

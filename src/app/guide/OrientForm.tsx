@@ -15,7 +15,7 @@ import { useObservable } from '../use-observable';
 export function OrientForm({ service, visitId }: { service: ServiceRecord; visitId?: string }) {
   const { db } = useServices();
   const data = useObservable(
-    () => observe(async () => ({ visits: await listVisits(db), done: await listOrientationsForService(db, service.id) })),
+    () => observe(async () => ({ visits: await listVisits(db), done: (await listOrientationsForService(db, service.id)).filter((o) => o.syncState !== 'rejected') })),
     [db, service.id],
   );
   const [chosen, setChosen] = useState(visitId ?? '');
