@@ -41,6 +41,7 @@ export const rejectionCodes = {
   forbidden_site: 'Vous n’êtes pas rattaché·e à ce site.',
   immutable_record: 'Cet enregistrement est signé et ne peut plus être modifié.',
   version_conflict: 'L’enregistrement a été modifié ailleurs entre-temps.',
+  mutation_id_taken: 'Identifiant d’opération déjà utilisé par un autre agent.',
   computed_mismatch: 'Une valeur calculée (score, GIR, âge…) ne correspond pas au calcul officiel : rouvrez et signez à nouveau.',
 } as const;
 export type RejectionCode = keyof typeof rejectionCodes;

@@ -70,7 +70,7 @@ export function SyncBar() {
           {status.error.message}
         </span>
       )}
-      <button type="button" class="button-secondary" onClick={() => void sync.syncNow('button')} disabled={running}>
+      <button type="button" class="button-secondary" onClick={() => void sync.syncNow('button')}>
         {running ? 'Synchronisation…' : 'Synchroniser'}
       </button>
       <StorageLine />

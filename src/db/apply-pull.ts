@@ -3,6 +3,7 @@ import type { PullResponse } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { allEntityTables, entityStore } from './entity-stores';
 import { readMeta, writeMeta } from './meta';
+import { readSession } from './session';
 
 const PULL_CURSOR_KEY = 'pull-cursor';
 
@@ -14,10 +15,13 @@ export function readPullCursor(db: AppDB): Promise<string | undefined> {
  * Applies one pulled page and advances the cursor in ONE transaction: a tab closed at any
  * instant either has the whole page and the new cursor, or neither, so a change is never
  * skipped nor applied twice. A record with a local change still in the outbox keeps the local
- * version: the server's answer to that push brings its version and receipt.
+ * version: the server's answer to that push brings its version and receipt. Returns false,
+ * writing nothing, when `agentId` is given and is no longer the agent logged in.
  */
-export async function applyPullPage(db: AppDB, page: Pick<PullResponse, 'changes' | 'cursor'>): Promise<void> {
-  await db.transaction('rw', [db.meta, db.outbox, ...allEntityTables(db)], async () => {
+export async function applyPullPage(db: AppDB, page: Pick<PullResponse, 'changes' | 'cursor'>, agentId?: string): Promise<boolean> {
+  return db.transaction('rw', [db.meta, db.outbox, ...allEntityTables(db)], async () => {
+    // A page fetched for an agent who has since logged out is not written for the next one.
+    if (agentId !== undefined && (await readSession(db))?.agent.id !== agentId) return false;
     for (const change of page.changes) {
       const store = entityStore(change.entity);
       if (store === undefined) continue; // an entity this app version does not know yet
@@ -26,5 +30,6 @@ export async function applyPullPage(db: AppDB, page: Pick<PullResponse, 'changes
       await store.applyChange(db, change);
     }
     await writeMeta(db, PULL_CURSOR_KEY, page.cursor);
+    return true;
   });
 }

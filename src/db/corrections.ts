@@ -26,6 +26,7 @@ export async function reopenAsDraft(db: AppDB, outboxId: string, now: Date = new
       formId: visit.formId,
       formVersion: visit.formVersion,
       answers: visit.answers,
+      ...(visit.supersedes ? { supersedes: visit.supersedes } : {}),
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };

@@ -35,7 +35,9 @@ const visitStore: EntityStore = {
     await db.visits.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
   },
   async markRefused(db, entityId, state, reason) {
-    await db.visits.update(entityId, { syncState: state, reason });
+    // A refusal of a later attempt never hides that the server holds this visit already.
+    const visit = await db.visits.get(entityId);
+    if (visit?.receipt === undefined) await db.visits.update(entityId, { syncState: state, reason });
   },
 };
 

@@ -43,9 +43,11 @@ async function clearPersonalData(db: AppDB): Promise<void> {
 export async function startSession(db: AppDB, session: Session): Promise<void> {
   await db.transaction('rw', [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations], async () => {
     const previous = await readSession(db);
-    if (previous !== undefined && previous.agent.id !== session.agent.id) {
+    if (previous?.agent.id !== session.agent.id) {
+      // Another agent, or nobody known (after a logout, a sync still running may have written
+      // a last page): start from an empty device, unless unsent work would be lost.
       const waiting = await countUnsent(db);
-      if (waiting > 0) throw new UnsentDataError(waiting, previous.agent.displayName);
+      if (waiting > 0) throw new UnsentDataError(waiting, previous?.agent.displayName);
       await clearPersonalData(db);
     }
     await writeMeta(db, SESSION_KEY, session);

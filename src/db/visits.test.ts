@@ -74,3 +74,14 @@ describe('nextBatch', () => {
     expect(await nextBatch(db, 100, 10)).toHaveLength(1);
   });
 });
+
+describe('saving twice', () => {
+  it('queues a visit once when "Enregistrer" is tapped twice', async () => {
+    db = freshDb();
+    const visit = makeVisit();
+    await draftFor(visit.id);
+    await Promise.all([queueVisit(db, visit.id, visit), queueVisit(db, visit.id, visit)]);
+    expect(await countPending(db)).toBe(1);
+    expect(await readDraft(db, visit.id)).toBeUndefined();
+  });
+});

@@ -17,13 +17,20 @@ import { localVisitSchema, type LocalVisit } from './rows';
 export async function queueVisit(db: AppDB, draftId: string, visit: VisitData, now: Date = new Date()): Promise<LocalVisit> {
   const data = visitDataSchema.parse(visit);
   const local: LocalVisit = { ...data, syncState: 'pending', visitDate: visitDateOf(data) };
-  await db.transaction('rw', [db.visits, db.outbox, db.meta, db.drafts], async () => {
+  return db.transaction('rw', [db.visits, db.outbox, db.meta, db.drafts], async () => {
+    // A second tap on "Enregistrer", or a draft recreated by a late keystroke in another tab,
+    // must not queue the same visit twice: once saved and not refused, it is done.
+    const existing = await db.visits.get(data.id);
+    if (existing !== undefined && (existing.syncState === 'pending' || existing.syncState === 'synced')) {
+      await db.drafts.delete(draftId);
+      return localVisitSchema.parse(existing);
+    }
     await supersedeRefused(db, data.id);
     await db.visits.put(local);
     await appendMutation(db, { entity: ENTITY.visit, op: 'put', entityId: data.id, data }, now);
     await db.drafts.delete(draftId);
+    return local;
   });
-  return local;
 }
 
 /**

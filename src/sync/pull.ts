@@ -19,7 +19,7 @@ export async function pullChanges(
   for (;;) {
     const cursor = await readPullCursor(db);
     const page = await api.pull(session.token, cursor, PULL_PAGE_SIZE, options.signal);
-    await applyPullPage(db, page);
-    if (!page.hasMore) return page.serverTime;
+    const stored = await applyPullPage(db, page, session.agent.id);
+    if (!stored || !page.hasMore) return page.serverTime;
   }
 }

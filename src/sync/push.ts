@@ -3,7 +3,7 @@ import type { AppDB } from '../db/AppDB';
 import { countPending, nextBatch, recordAttempt, toMutation } from '../db/outbox';
 import { applyPushResults } from '../db/push-results';
 import type { Session } from '../db/session';
-import type { ApiClient } from './api-client';
+import { NetworkError, type ApiClient } from './api-client';
 
 export const PUSH_MAX_MUTATIONS = 250;
 export const PUSH_MAX_BYTES = 256 * 1024; // 256 KiB of JSON per request, for slow links
@@ -43,6 +43,10 @@ export async function pushOutbox(
       await recordAttempt(db, ids);
       throw error;
     }
+    const answered = new Set(response.results.map((result) => result.id));
+    // An answer about none of the batch (a proxy's stale copy, a server bug) would make this
+    // loop send the same batch forever: treat it as a delivery fault and retry later.
+    if (!ids.some((id) => answered.has(id))) throw new NetworkError(new Error('Réponse sans rapport avec le lot envoyé'));
     await applyPushResults(db, response.results);
     done += batch.length;
     options.onProgress?.({ done, total: Math.max(total, done) });

@@ -56,6 +56,15 @@ describe.each(testDatabases())('push on $name', (target) => {
     expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'rejected', 'duplicate', 'duplicate']);
   });
 
+  it('does not give another agent the answer or receipt of a mutation id it did not send', async () => {
+    const owner = await newSession(server(), [BLOIS]);
+    const other = await newSession(server(), [BLOIS]);
+    const mutations = [visitPut(BLOIS)];
+    await push(server(), owner, mutations);
+    const { results } = await push(server(), other, mutations);
+    expect(results).toEqual([{ id: mutations[0]!.id, status: 'rejected', reason: { code: 'mutation_id_taken', message: rejectionCodes.mutation_id_taken } }]);
+  });
+
   it('answers duplicate with the same receipts when the same batch comes again, and changes nothing', async () => {
     const session = await newSession(server(), [BLOIS]);
     const mutations = [visitPut(BLOIS), visitPut(BLOIS)];

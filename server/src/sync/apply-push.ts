@@ -55,7 +55,13 @@ async function applyBatch(tx: Queryable, input: PushInput, mode: PushMode): Prom
   const journal: AppliedMutation[] = [];
   const results: MutationResult[] = [];
   for (const mutation of input.mutations) {
-    const earlier = answered.get(mutation.id) ?? parseStored(stored.get(mutation.id));
+    const seen = stored.get(mutation.id);
+    if (seen !== undefined && seen.agentId !== input.agent.id) {
+      // Another agent's mutation id: its answer and receipt are not this agent's to read.
+      results.push({ id: mutation.id, ...reject('mutation_id_taken') });
+      continue;
+    }
+    const earlier = answered.get(mutation.id) ?? parseStored(seen?.result);
     if (earlier) {
       results.push(earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier);
       continue;

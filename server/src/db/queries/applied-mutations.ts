@@ -12,16 +12,16 @@ export interface AppliedMutation {
   appliedAt: string;
 }
 
-/** Stored results of those of `mutationIds` already processed, by mutation id. */
+/** Stored results of those of `mutationIds` already processed, with who sent them, by mutation id. */
 export async function findAppliedResults(
   tx: Queryable,
   mutationIds: readonly string[],
-): Promise<Map<string, unknown>> {
-  const rows = await tx.query<{ mutation_id: string; result: unknown }>(
-    'SELECT mutation_id, result FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])',
+): Promise<Map<string, { agentId: string; result: unknown }>> {
+  const rows = await tx.query<{ mutation_id: string; agent_id: string; result: unknown }>(
+    'SELECT mutation_id, agent_id, result FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])',
     [mutationIds],
   );
-  return new Map(rows.map((row) => [row.mutation_id, row.result]));
+  return new Map(rows.map((row) => [row.mutation_id, { agentId: row.agent_id, result: row.result }]));
 }
 
 /** One statement for the whole batch; a mutation id present already is a bug, so it throws. */
