@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { roleLabels } from '../../shared/schemas/agent';
 import { observe } from '../db/observe';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
+import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
 import { LazyGuide } from './guide/LazyGuide';
-import { LoginScreen } from './LoginScreen';
+import { LoginScreen, ReconnectBanner } from './LoginScreen';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
 import { SyncBar } from './SyncBar';
@@ -19,7 +20,10 @@ import { VisitList } from './VisitList';
 
 export function App({ updates }: { updates: AppUpdates }) {
   const { db } = useServices();
-  const state = useObservable(() => observe(async () => ({ session: await readSession(db) })), [db]);
+  const state = useObservable(
+    () => observe(async () => ({ session: await readSession(db), refused: (await readSyncStatus(db)).error?.code === 'unauthorized' })),
+    [db],
+  );
   const route = useRoute();
   if (state === undefined) return <p class="loading">Chargement…</p>;
   if (state.session === undefined) return <LoginScreen />;
@@ -32,6 +36,7 @@ export function App({ updates }: { updates: AppUpdates }) {
       <Header session={state.session} />
       <SyncBar />
       <UpdateBanner updates={updates} editing={editing} />
+      {state.refused && <ReconnectBanner login={state.session.agent.login} />}
       <Screen route={route} session={state.session} />
       <footer class="app-footer">Dernier Kilomètre · version {__APP_BUILD__}</footer>
     </>
