@@ -60,7 +60,9 @@ export function SyncBar() {
         {status.phase === 'pushing' && status.progress
           ? `Envoi ${status.progress.done.toLocaleString('fr-FR')} / ${status.progress.total.toLocaleString('fr-FR')}`
           : status.phase === 'pulling'
-            ? 'Réception des mises à jour…'
+            ? status.pulled
+              ? `Réception : ${status.pulled.toLocaleString('fr-FR')} mises à jour reçues…`
+              : 'Réception des mises à jour…'
             : status.lastSuccessAt
               ? `Dernière synchronisation : ${formatInstant(status.lastSuccessAt)}`
               : 'Jamais synchronisé'}

@@ -57,13 +57,16 @@ export class AppDB extends Dexie {
     // may be hours off (issue 4). Rows written by earlier versions get it from their answers.
     this.version(4)
       .stores({ visits: 'id, siteId, createdAt, visitDate' })
-      .upgrade((tx) =>
-        tx
+      .upgrade(async (tx) => {
+        await tx
           .table('visits')
           .toCollection()
           .modify((visit: Record<string, unknown>) => {
             visit.visitDate = visitDateOf(visit);
-          }),
-      );
+          });
+        // Versions 2 and 3 added stores for pulled entities (forms, guide) that an older app
+        // skipped while moving its cursor past them: pull everything again once.
+        await tx.table('meta').delete('pull-cursor');
+      });
   }
 }

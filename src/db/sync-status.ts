@@ -14,6 +14,8 @@ export const syncStatusSchema = z.object({
   /** False after a network failure, true after any answer from the server. */
   reachable: z.boolean(),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+  /** Changes received so far by the pull under way (the server does not say how many remain). */
+  pulled: z.number().int().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   /** Device time of the next automatic retry, while backing off. */
   retryAt: instantSchema.optional(),

@@ -1,4 +1,5 @@
 import type { AppDB } from '../db/AppDB';
+import { countPending } from '../db/outbox';
 import { readSession } from '../db/session';
 import { updateSyncStatus } from '../db/sync-status';
 import { describeError, HttpError, NetworkError, type ApiClient } from './api-client';
@@ -9,6 +10,8 @@ import { withLockIfAvailable } from './with-lock';
 
 export const SYNC_LOCK_NAME = 'dernier-km-sync';
 export const SYNC_PERIOD_MS = 3 * 60 * 1000; // 3 minutes while the app is open
+/** Push-and-pull rounds in one run while new records keep arriving from other tabs. */
+const MAX_ROUNDS = 3;
 
 export type SyncTrigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'save' | 'button';
 /** `busy`: another tab holds the sync lock and is doing the work. */
@@ -59,15 +62,24 @@ export function createSyncEngine(deps: {
   async function pushThenPull(session: NonNullable<Awaited<ReturnType<typeof readSession>>>): Promise<SyncOutcome> {
     const signal = controller.signal;
     try {
-      await updateSyncStatus(db, { phase: 'pushing', progress: undefined, retryAt: undefined });
-      await pushOutbox(db, api, session, {
-        signal,
-        onProgress: (progress) => void updateSyncStatus(db, { progress }),
-      });
-      await updateSyncStatus(db, { phase: 'pulling', progress: undefined });
-      const serverTime = await pullChanges(db, api, session, { signal });
+      let serverTime: string;
+      // Records saved by another tab while this one held the lock are sent in the same run.
+      let round = 0;
+      do {
+        await updateSyncStatus(db, { phase: 'pushing', progress: undefined, retryAt: undefined });
+        await pushOutbox(db, api, session, {
+          signal,
+          onProgress: (progress) => void updateSyncStatus(db, { progress }),
+        });
+        await updateSyncStatus(db, { phase: 'pulling', progress: undefined, pulled: 0 });
+        serverTime = await pullChanges(db, api, session, {
+          signal,
+          onPage: (pulled) => void updateSyncStatus(db, { pulled }),
+        });
+        round += 1;
+      } while (round < MAX_ROUNDS && (await countPending(db)) > 0);
       failures = 0;
-      await updateSyncStatus(db, { phase: 'idle', lastSuccessAt: serverTime, reachable: true, error: undefined });
+      await updateSyncStatus(db, { phase: 'idle', lastSuccessAt: serverTime, reachable: true, error: undefined, pulled: undefined });
       return 'done';
     } catch (error) {
       if (signal.aborted) return 'failed';
@@ -77,6 +89,7 @@ export function createSyncEngine(deps: {
       await updateSyncStatus(db, {
         phase: 'idle',
         progress: undefined,
+        pulled: undefined,
         reachable: !(error instanceof NetworkError),
         error: describeError(error),
         retryAt,
