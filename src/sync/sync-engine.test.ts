@@ -90,4 +90,19 @@ describe('sync engine', () => {
     expect(status.retryAt).toBeUndefined();
     expect(await countPending(db)).toBe(1);
   });
+
+  it('sends smaller batches after a network failure, for links too slow for a full one', async () => {
+    await setup(300);
+    const server = new FakeServer();
+    let down = true;
+    server.beforePush = () => {
+      if (down) throw new NetworkError(new Error('timeout'));
+    };
+    const engine = createSyncEngine({ db, api: server });
+    expect(await engine.syncNow('button')).toBe('failed');
+    down = false;
+    expect(await engine.syncNow('button')).toBe('done');
+    engine.stop();
+    expect(server.pushes.map((batch) => batch.length)).toEqual([125, 125, 50]);
+  });
 });

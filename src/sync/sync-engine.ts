@@ -4,14 +4,20 @@ import { readSession } from '../db/session';
 import { updateSyncStatus } from '../db/sync-status';
 import { describeError, HttpError, NetworkError, type ApiClient } from './api-client';
 import { backoffDelay } from './backoff';
-import { pullChanges } from './pull';
-import { pushOutbox } from './push';
+import { pullChanges, PULL_PAGE_SIZE } from './pull';
+import { pushOutbox, PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from './push';
 import { withLockIfAvailable } from './with-lock';
 
 export const SYNC_LOCK_NAME = 'dernier-km-sync';
 export const SYNC_PERIOD_MS = 3 * 60 * 1000; // 3 minutes while the app is open
 /** Push-and-pull rounds in one run while new records keep arriving from other tabs. */
 const MAX_ROUNDS = 3;
+/**
+ * Requests shrink after each network failure (down to 1/16 of the normal size) and grow back
+ * after each success: on an EDGE link a full 256 KiB batch may never finish in time, a small
+ * one will.
+ */
+const MIN_LINK_SCALE = 1 / 16;
 
 export type SyncTrigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'save' | 'button';
 /** `busy`: another tab holds the sync lock and is doing the work. */
@@ -38,6 +44,8 @@ export function createSyncEngine(deps: {
   const { db, api } = deps;
   const random = deps.random ?? Math.random;
   let failures = 0;
+  let linkScale = 1;
+  const scaled = (size: number) => Math.max(1, Math.floor(size * linkScale));
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let periodicTimer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<SyncOutcome> | undefined;
@@ -69,21 +77,26 @@ export function createSyncEngine(deps: {
         await updateSyncStatus(db, { phase: 'pushing', progress: undefined, retryAt: undefined });
         await pushOutbox(db, api, session, {
           signal,
+          maxMutations: scaled(PUSH_MAX_MUTATIONS),
+          maxBytes: scaled(PUSH_MAX_BYTES),
           onProgress: (progress) => void updateSyncStatus(db, { progress }),
         });
         await updateSyncStatus(db, { phase: 'pulling', progress: undefined, pulled: 0 });
         serverTime = await pullChanges(db, api, session, {
           signal,
+          pageSize: scaled(PULL_PAGE_SIZE),
           onPage: (pulled) => void updateSyncStatus(db, { pulled }),
         });
         round += 1;
       } while (round < MAX_ROUNDS && (await countPending(db)) > 0);
       failures = 0;
+      linkScale = Math.min(1, linkScale * 2);
       await updateSyncStatus(db, { phase: 'idle', lastSuccessAt: serverTime, reachable: true, error: undefined, pulled: undefined });
       return 'done';
     } catch (error) {
       if (signal.aborted) return 'failed';
       failures += 1;
+      if (error instanceof NetworkError) linkScale = Math.max(MIN_LINK_SCALE, linkScale / 2);
       const retryable = error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
       const retryAt = retryable ? scheduleRetry() : undefined;
       await updateSyncStatus(db, {

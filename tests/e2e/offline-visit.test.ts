@@ -56,10 +56,10 @@ describe('a visit captured with no network', () => {
 
   async function openBrowser(options: { offline: boolean }) {
     context = await launchPersistent(join(workDir, 'profile'), options);
-    context.on('request', (request) => {
-      if (request.url().endsWith('/api/v1/sync/push')) {
-        pushes.push({ body: request.postData() ?? '', authorization: request.headers()['authorization'] ?? '' });
-      }
+    // Only pushes the server answered: those tried while offline never reached it.
+    context.on('requestfinished', async (request) => {
+      if (!request.url().endsWith('/api/v1/sync/push') || (await request.response())?.status() !== 200) return;
+      pushes.push({ body: request.postData() ?? '', authorization: request.headers()['authorization'] ?? '' });
     });
   }
 
