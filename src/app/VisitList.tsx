@@ -94,7 +94,12 @@ function VisitItem({ visit }: { visit: LocalVisit }) {
       </p>
       <p>{text(answers.reason)}</p>
       <SyncLine visit={visit} />
-      {visit.formId !== VISITE_DOMICILE.formId && <CorrectButton visitId={visit.id} />}
+      <p class="actions">
+        <a class="button-secondary" href={hrefFor({ name: 'guide', visitId: visit.id })}>
+          Orienter vers un service
+        </a>
+        {visit.formId !== VISITE_DOMICILE.formId && <CorrectButton visitId={visit.id} />}
+      </p>
     </li>
   );
 }
