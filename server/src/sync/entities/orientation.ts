@@ -5,7 +5,8 @@ import { guideServiceExists } from '../../db/queries/guide-records';
 import { existingOrientationIds, insertOrientations } from '../../db/queries/guide-orientations';
 import type { EntityHandlers } from '../entity-registry';
 import { type MutationHandler, reject } from '../outcome';
-import { type BatchWriter, changeLogWriter } from '../push-context';
+import { acceptNewRecord } from '../accept-record';
+import type { BatchWriter } from '../push-context';
 
 const orientationWriter: BatchWriter<OrientationRecord> = { name: 'orientations', flush: insertOrientations };
 
@@ -26,24 +27,7 @@ const put: MutationHandler = async (ctx, mutation) => {
   }
   if (ctx.exists(ENTITY.orientation, data.id)) return reject('immutable_record');
 
-  const version = await ctx.nextChangeSeq();
-  const record: OrientationRecord = {
-    ...data,
-    authorId: ctx.agent.id,
-    version,
-    updatedAt: ctx.now.toISOString(),
-    receipt: await ctx.issueReceipt(),
-  };
-  await ctx.write(orientationWriter, record);
-  await ctx.write(changeLogWriter, {
-    entity: ENTITY.orientation,
-    entityId: record.id,
-    siteId: record.siteId,
-    seq: version,
-    op: 'put',
-    payload: record,
-  });
-  return { status: 'accepted', version, receipt: record.receipt };
+  return acceptNewRecord(ctx, ENTITY.orientation, orientationWriter, data);
 };
 
 export const orientationHandlers: EntityHandlers = { put, existing: existingOrientationIds };

@@ -5,7 +5,8 @@ import { existingVisitIds, insertVisits } from '../../db/queries/visits';
 import { checkVisitAnswers } from '../../forms/check-visit-answers';
 import { type MutationHandler, reject } from '../outcome';
 import type { EntityHandlers } from '../entity-registry';
-import { type BatchWriter, changeLogWriter } from '../push-context';
+import { acceptNewRecord } from '../accept-record';
+import type { BatchWriter } from '../push-context';
 
 const visitWriter: BatchWriter<VisitRecord> = { name: 'visits', flush: insertVisits };
 
@@ -26,25 +27,7 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!answers.ok) return answers.outcome;
   if (ctx.exists(ENTITY.visit, data.id)) return reject('immutable_record');
 
-  const version = await ctx.nextChangeSeq();
-  const record: VisitRecord = {
-    ...data,
-    answers: answers.answers,
-    authorId: ctx.agent.id,
-    version,
-    updatedAt: ctx.now.toISOString(),
-    receipt: await ctx.issueReceipt(),
-  };
-  await ctx.write(visitWriter, record);
-  await ctx.write(changeLogWriter, {
-    entity: ENTITY.visit,
-    entityId: record.id,
-    siteId: record.siteId,
-    seq: version,
-    op: 'put',
-    payload: record,
-  });
-  return { status: 'accepted', version, receipt: record.receipt };
+  return acceptNewRecord(ctx, ENTITY.visit, visitWriter, { ...data, answers: answers.answers });
 };
 
 const remove: MutationHandler = async (ctx, mutation) =>
