@@ -1,38 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
+import { describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { countRows, logIn, seedOutbox } from '../support/e2e-app';
+import { countRows, logIn, seedOutbox, useE2EServer } from '../support/e2e-app';
 import { seededRandom } from '../support/flaky-proxy';
 import { createNodeDevice } from '../support/node-device';
 
 /**
  * Issue "Sync that survives the field": the browser is closed at random instants while it
  * pushes a backlog and while it pulls one; reopened each time, it converges with nothing lost
- * and nothing doubled, on the device and on the server.
+ * and nothing doubled, on the device and on the e2e.server.
  */
-type Server = Awaited<ReturnType<typeof startServer>>;
 const CRASHES = 8;
 const random = seededRandom(Number(process.env.DK_CHAOS_SEED ?? 7));
 
-let server: Server;
-let workDir: string;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'dk-crash-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
 
 async function serverCount(sql: string, params: unknown[]): Promise<number> {
-  const [row] = await server.db.query<{ n: number }>(sql, params);
+  const [row] = await e2e.server.db.query<{ n: number }>(sql, params);
   return row!.n;
 }
 
@@ -45,7 +29,7 @@ async function crashRepeatedly(profile: string, probe: (page: Page) => Promise<n
   for (let crash = 0; crash < CRASHES; crash += 1) {
     const context: BrowserContext = await launchPersistent(profile);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.waitForTimeout(50 + random() * 600);
     seen.push(await probe(page));
     await context.close();
@@ -54,15 +38,16 @@ async function crashRepeatedly(profile: string, probe: (page: Page) => Promise<n
 }
 
 const strictlyBetween = (values: number[], low: number, high: number) => values.some((v) => v > low && v < high);
+const e2e = useE2EServer('dk-crash-e2e-');
 
 describe('the browser closed in the middle of a sync', () => {
   it('pushes a backlog exactly once despite being closed during the push', async () => {
-    const profile = join(workDir, 'push-profile');
+    const profile = join(e2e.workDir, 'push-profile');
     const TAG = 'Panne navigateur envoi';
     const VISITS = 600;
     let context = await launchPersistent(profile);
     let page = await context.newPage();
-    await logIn(page, server.url, 'demo.numerique');
+    await logIn(page, e2e.server.url, 'demo.numerique');
     await context.setOffline(true);
     await seedOutbox(page, VISITS, TAG, 'mds-41-41018');
     await context.close();
@@ -72,7 +57,7 @@ describe('the browser closed in the middle of a sync', () => {
 
     context = await launchPersistent(profile);
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await expect.poll(() => countRows(page, 'outbox'), { timeout: 60_000 }).toBe(0);
     expect(await countRows(page, 'visits', { index: 'siteId', value: 'mds-41-41018' })).toBeGreaterThanOrEqual(VISITS);
     const receipted = await page.evaluate(
@@ -95,16 +80,16 @@ describe('the browser closed in the middle of a sync', () => {
   });
 
   it('pulls a large backlog without skipping or doubling despite being closed during the pull', async () => {
-    const other = await createNodeDevice(server.url, 'demo.pmi');
+    const other = await createNodeDevice(e2e.server.url, 'demo.pmi');
     await other.queueVisits(1800, 'Panne navigateur réception');
     await other.pushUntilDone();
     await other.close();
     const expected = await serverCount("SELECT count(*)::int AS n FROM visits WHERE site_id = 'mds-41-41018'", []);
 
-    const profile = join(workDir, 'pull-profile');
+    const profile = join(e2e.workDir, 'pull-profile');
     const context = await launchPersistent(profile);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await page.getByLabel('Identifiant').fill('demo.social');
     await page.getByLabel('Mot de passe').fill('demo-dernier-km');
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -119,7 +104,7 @@ describe('the browser closed in the middle of a sync', () => {
 
     const last = await launchPersistent(profile);
     const reopened = await last.newPage();
-    await reopened.goto(server.url);
+    await reopened.goto(e2e.server.url);
     await expect.poll(() => countRows(reopened, 'visits', { index: 'siteId', value: 'mds-41-41018' }), { timeout: 60_000 }).toBe(expected);
     await last.close();
   });

@@ -1,38 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
+import { describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { logIn, seedOutbox } from '../support/e2e-app';
+import { logIn, seedOutbox, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue "Sync that survives the field": two open tabs never push the same mutations at once
  * (one Web Lock across tabs), and both show the same status.
  */
-let server: Awaited<ReturnType<typeof startServer>>;
-let workDir: string;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'dk-tabs-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const e2e = useE2EServer('dk-tabs-');
 
 describe('two tabs of the app', () => {
   it('push one at a time, each mutation once, and agree on the status', async () => {
-    const context = await launchPersistent(join(workDir, 'profile'));
+    const context = await launchPersistent(join(e2e.workDir, 'profile'));
     const first = await context.newPage();
-    await logIn(first, server.url, 'demo.social');
+    await logIn(first, e2e.server.url, 'demo.social');
     await context.setOffline(true);
     await seedOutbox(first, 800, 'Deux onglets', 'mds-41-41018');
     const second = await context.newPage();
-    await second.goto(server.url);
+    await second.goto(e2e.server.url);
     for (const page of [first, second]) {
       await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('800 en attente d’envoi');
     }

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from '../../server/src/start';
 import type { LocalVisit, OutboxRow } from '../../src/db/rows';
 import { uuidv7 } from '../../shared/uuidv7';
 import { makeVisit } from './fixtures';
@@ -68,4 +73,32 @@ export async function seedOutbox(page: Page, count: number, tag: string, siteId:
       }),
     { visits, outbox },
   );
+}
+
+/**
+ * The real server as `npm start` runs it, on a fresh embedded database with the demo data and
+ * the built PWA, started before the file's tests and stopped after them. `workDir` also holds
+ * the browser profiles.
+ */
+export function useE2EServer(prefix: string): { readonly server: RunningServer; readonly workDir: string } {
+  let server: RunningServer | undefined;
+  let workDir: string | undefined;
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), prefix));
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('server not started yet');
+      return server;
+    },
+    get workDir() {
+      if (!workDir) throw new Error('server not started yet');
+      return workDir;
+    },
+  };
 }
