@@ -12,9 +12,20 @@ const POLL_MS = 20;
  * engine) pushing a backlog of `count` visits to the server over loopback. Returns the time from
  * the network coming back to an empty outbox, in ms. Needs `npm run build` first.
  */
-export async function browserPush(target: { databaseUrl?: string }, count: number): Promise<number> {
+export async function browserPush(
+  target: { databaseUrl?: string },
+  count: number,
+): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'dk-bench-browser-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), databaseUrl: target.databaseUrl, distDir: 'dist', demo: true, log: () => {} });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(dir, 'data'),
+    databaseUrl: target.databaseUrl,
+    distDir: 'dist',
+    demo: true,
+    log: () => {},
+  });
   const context = await launchPersistent(join(dir, 'profile'));
   try {
     const page = await context.newPage();

@@ -23,16 +23,34 @@ const SAVES = 300;
 const OPENS = 30;
 const FIELDS = 80;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor((values.length * p) / 100))
+  ]!;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
-const line = (label: string, samples: number[]) => console.log(`${label.padEnd(52)} p50 ${ms(percentile(samples, 50)).padStart(9)}   p95 ${ms(percentile(samples, 95)).padStart(9)}`);
+const line = (label: string, samples: number[]) =>
+  console.log(
+    `${label.padEnd(52)} p50 ${ms(percentile(samples, 50)).padStart(9)}   p95 ${ms(percentile(samples, 95)).padStart(9)}`,
+  );
 
 async function fillDevice(db: AppDB) {
   const now = new Date().toISOString();
   for (let start = 0; start < VISITS_ON_DEVICE; start += 1000) {
     const batch: LocalVisit[] = Array.from({ length: 1000 }, (_, i) => ({
-      id: uuidv7(), siteId: 'mds-41-41018', formId: 'pmi-visite', formVersion: 1, status: 'signed', createdAt: now, visitDate: now.slice(0, 10), syncState: 'synced',
-      answers: { dateVisite: now.slice(0, 10), enfantNom: `Enfant ${start + i}`, poids: 4200, observations: 'Visite sans particularité. '.repeat(20) },
+      id: uuidv7(),
+      siteId: 'mds-41-41018',
+      formId: 'pmi-visite',
+      formVersion: 1,
+      status: 'signed',
+      createdAt: now,
+      visitDate: now.slice(0, 10),
+      syncState: 'synced',
+      answers: {
+        dateVisite: now.slice(0, 10),
+        enfantNom: `Enfant ${start + i}`,
+        poids: 4200,
+        observations: 'Visite sans particularité. '.repeat(20),
+      },
     }));
     await db.visits.bulkPut(batch);
   }
@@ -40,12 +58,23 @@ async function fillDevice(db: AppDB) {
 
 /** What a keystroke costs on the tablet: the engine re-evaluates the form, then the draft is written. */
 async function draftSaves(db: AppDB): Promise<{ save: number[]; changeAndSave: number[] }> {
-  let draft: DraftRow = { id: uuidv7(), formId: PMI_VISITE.formId, formVersion: 1, answers: {}, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+  let draft: DraftRow = {
+    id: uuidv7(),
+    formId: PMI_VISITE.formId,
+    formVersion: 1,
+    answers: {},
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+  };
   const save: number[] = [];
   const changeAndSave: number[] = [];
   for (let i = 0; i < SAVES; i += 1) {
     const started = performance.now();
-    draft = { ...draft, answers: withAnswer(draft.answers, ['observations'], `Observation ${i} `.repeat(10)), updatedAt: new Date().toISOString() };
+    draft = {
+      ...draft,
+      answers: withAnswer(draft.answers, ['observations'], `Observation ${i} `.repeat(10)),
+      updatedAt: new Date().toISOString(),
+    };
     evaluateForm(PMI_VISITE, draft.answers);
     const writing = performance.now();
     await saveDraft(db, draft);
@@ -82,25 +111,56 @@ function eightyFields(): FormDefinition {
   const kinds: Array<(i: number) => FieldDefinition> = [
     (i) => ({ type: 'text', id: `t${i}`, label: `Texte ${i}`, required: true }),
     (i) => ({ type: 'number', id: `n${i}`, label: `Nombre ${i}`, unit: 'cm', min: 0, max: 200 }),
-    (i) => ({ type: 'singleChoice', id: `c${i}`, label: `Choix ${i}`, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }, { value: 'c', label: 'C' }] }),
-    (i) => ({ type: 'yesNo', id: `y${i}`, label: `Oui ou non ${i}`, visibleIf: { field: `c${i - 1}`, op: 'equals', value: 'a' } }),
+    (i) => ({
+      type: 'singleChoice',
+      id: `c${i}`,
+      label: `Choix ${i}`,
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+        { value: 'c', label: 'C' },
+      ],
+    }),
+    (i) => ({
+      type: 'yesNo',
+      id: `y${i}`,
+      label: `Oui ou non ${i}`,
+      visibleIf: { field: `c${i - 1}`, op: 'equals', value: 'a' },
+    }),
   ];
   const fields = Array.from({ length: FIELDS }, (_, i) => kinds[i % kinds.length]!(i));
-  return { formId: 'bench-80', version: 1, title: '80 champs', roles: ['cadre'], sections: [{ id: 'tout', title: 'Tout', fields }] };
+  return {
+    formId: 'bench-80',
+    version: 1,
+    title: '80 champs',
+    roles: ['cadre'],
+    sections: [{ id: 'tout', title: 'Tout', fields }],
+  };
 }
 
 function openForm(samples: number[]) {
   const window = new Window();
   Object.assign(globalThis, { document: window.document, window });
   const definition = eightyFields();
-  const answers = Object.fromEntries(Array.from({ length: FIELDS / 4 }, (_, k) => [`c${k * 4 + 2}`, 'a']));
+  const answers = Object.fromEntries(
+    Array.from({ length: FIELDS / 4 }, (_, k) => [`c${k * 4 + 2}`, 'a']),
+  );
   for (let i = 0; i < OPENS; i += 1) {
     const root = window.document.createElement('main');
     window.document.body.appendChild(root);
     const started = performance.now();
     const evaluation = evaluateForm(definition, answers);
-    const ctx = { answers, evaluation, computed: new Map(), errors: new Map(), onChange: () => undefined };
-    render(h(FieldList, { fields: definition.sections[0]!.fields, prefix: [], ctx }), root as unknown as Element);
+    const ctx = {
+      answers,
+      evaluation,
+      computed: new Map(),
+      errors: new Map(),
+      onChange: () => undefined,
+    };
+    render(
+      h(FieldList, { fields: definition.sections[0]!.fields, prefix: [], ctx }),
+      root as unknown as Element,
+    );
     samples.push(performance.now() - started);
     render(null, root as unknown as Element);
     root.remove();
@@ -109,12 +169,24 @@ function openForm(samples: number[]) {
 }
 
 export default async function bench(): Promise<void> {
-  console.log(`Node, Dexie on fake-indexeddb (not Chromium); ${VISITS_ON_DEVICE.toLocaleString('fr-FR')} visits on the device, ${SAVES} saves.`);
+  console.log(
+    `Node, Dexie on fake-indexeddb (not Chromium); ${VISITS_ON_DEVICE.toLocaleString('fr-FR')} visits on the device, ${SAVES} saves.`,
+  );
   const db = new AppDB(`bench-forms-${Date.now()}`);
   await db.open();
   await fillDevice(db);
   const { save, changeAndSave } = await draftSaves(db);
-  const raw = await rawPuts(db.name, Array.from({ length: SAVES }, (_, i) => ({ id: uuidv7(), formId: 'x', formVersion: 1, answers: { observations: `Observation ${i} `.repeat(10) }, createdAt: '', updatedAt: '' })));
+  const raw = await rawPuts(
+    db.name,
+    Array.from({ length: SAVES }, (_, i) => ({
+      id: uuidv7(),
+      formId: 'x',
+      formVersion: 1,
+      answers: { observations: `Observation ${i} `.repeat(10) },
+      createdAt: '',
+      updatedAt: '',
+    })),
+  );
   line('draft save (schema check + Dexie put)', save);
   line('change → form evaluated → draft saved (PMI form)', changeAndSave);
   line('floor: raw IndexedDB put, same store, same run', raw);

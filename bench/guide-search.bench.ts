@@ -15,31 +15,89 @@ import { GuideIndex } from '../src/guide/search-index';
 
 const SERVICES = 10_000;
 const QUERIES = [
-  'aide menagere', 'aide ménagère à domicile', 'portage repas', 'epicerie solidaire', 'distribution alimentaire',
-  'vestiaire', 'demarches administratives', 'acces aux droits', 'juriste', 'budget', 'surendettement',
-  'aide financiere urgence', 'conseiller numerique', 'adresse mail', 'ordinateur', 'tablette', 'pmi', 'consultation bebe',
-  'parents enfants', 'assistante maternelle', 'violences', 'aidants', 'apa', 'dossier mdph', 'complementaire sante',
-  'addiction alcool', 'psychologue', 'logement social', 'impayes loyer', 'hebergement urgence', '115', 'scooter',
-  'transport solidaire', 'permis de conduire', 'emploi jeunes', 'cv lettre motivation', 'rsa', 'cours de francais',
-  'lire ecrire', 'cafe rencontre', 'benevole', 'menagere blois', 'numerique vendome', 'repas romorantin',
-  'aide menagre', 'epicrie', 'surendetement', 'hebergment', 'seniors', 'familles salbris',
+  'aide menagere',
+  'aide ménagère à domicile',
+  'portage repas',
+  'epicerie solidaire',
+  'distribution alimentaire',
+  'vestiaire',
+  'demarches administratives',
+  'acces aux droits',
+  'juriste',
+  'budget',
+  'surendettement',
+  'aide financiere urgence',
+  'conseiller numerique',
+  'adresse mail',
+  'ordinateur',
+  'tablette',
+  'pmi',
+  'consultation bebe',
+  'parents enfants',
+  'assistante maternelle',
+  'violences',
+  'aidants',
+  'apa',
+  'dossier mdph',
+  'complementaire sante',
+  'addiction alcool',
+  'psychologue',
+  'logement social',
+  'impayes loyer',
+  'hebergement urgence',
+  '115',
+  'scooter',
+  'transport solidaire',
+  'permis de conduire',
+  'emploi jeunes',
+  'cv lettre motivation',
+  'rsa',
+  'cours de francais',
+  'lire ecrire',
+  'cafe rencontre',
+  'benevole',
+  'menagere blois',
+  'numerique vendome',
+  'repas romorantin',
+  'aide menagre',
+  'epicrie',
+  'surendetement',
+  'hebergment',
+  'seniors',
+  'familles salbris',
 ];
 
 function generate(): { services: ServiceRecord[]; structures: StructureRecord[] } {
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const structures: StructureRecord[] = communes.map((c, i) => ({
-    id: `bench-s-${i}`, source: 'bench', nom: `${['CCAS', 'Association', 'Médiathèque', 'France Services'][i % 4]} de ${c.nom}`,
-    date_maj: '2026-01-15', code_insee: c.code, commune: c.nom, latitude: c.lat, longitude: c.lon, version: 1,
+    id: `bench-s-${i}`,
+    source: 'bench',
+    nom: `${['CCAS', 'Association', 'Médiathèque', 'France Services'][i % 4]} de ${c.nom}`,
+    date_maj: '2026-01-15',
+    code_insee: c.code,
+    commune: c.nom,
+    latitude: c.lat,
+    longitude: c.lon,
+    version: 1,
   }));
   const services = Array.from({ length: SERVICES }, (_, i): ServiceRecord => {
     const t = SERVICE_TEMPLATES[i % SERVICE_TEMPLATES.length]!;
     const s = structures[Math.floor(random() * structures.length)]!;
     return {
-      id: `bench-${i}`, source: 'bench', structure_id: s.id, nom: i % 3 === 0 ? t.nom : `${t.nom} — ${s.commune}`,
-      date_maj: '2026-01-15', description: t.description, version: 1,
-      thematiques: t.thematiques as ServiceRecord['thematiques'], publics: t.publics as ServiceRecord['publics'],
-      type: t.type, frais: t.frais, code_insee: s.code_insee, commune: s.commune,
+      id: `bench-${i}`,
+      source: 'bench',
+      structure_id: s.id,
+      nom: i % 3 === 0 ? t.nom : `${t.nom} — ${s.commune}`,
+      date_maj: '2026-01-15',
+      description: t.description,
+      version: 1,
+      thematiques: t.thematiques as ServiceRecord['thematiques'],
+      publics: t.publics as ServiceRecord['publics'],
+      type: t.type,
+      frais: t.frais,
+      code_insee: s.code_insee,
+      commune: s.commune,
     };
   });
   return { services, structures };
@@ -67,7 +125,10 @@ function typeEachQuery(search: (text: string) => unknown): number[] {
   return times.sort((a, b) => a - b);
 }
 
-function measure(name: string, build: () => { search: (text: string) => unknown; serialised?: () => string }) {
+function measure(
+  name: string,
+  build: () => { search: (text: string) => unknown; serialised?: () => string },
+) {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
@@ -78,7 +139,16 @@ function measure(name: string, build: () => { search: (text: string) => unknown;
   const serialisedMb = index.serialised ? index.serialised().length / 2 ** 20 : undefined;
   typeEachQuery(index.search); // warm-up, as the second keystroke of a real session would be
   const times = typeEachQuery(index.search);
-  return { name, buildMs, heapMb, serialisedMb, p50: percentile(times, 50), p95: percentile(times, 95), keystrokes: times.length, index };
+  return {
+    name,
+    buildMs,
+    heapMb,
+    serialisedMb,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    keystrokes: times.length,
+    index,
+  };
 }
 
 export default async function guideSearchBench(): Promise<void> {
@@ -86,20 +156,46 @@ export default async function guideSearchBench(): Promise<void> {
   const entries: GuideEntry[] = toGuideEntries(data.services, data.structures);
   const ours = measure('MiniSearch (ours)', () => {
     const index = new GuideIndex(entries);
-    return { search: (text: string) => index.query(text), serialised: () => JSON.stringify(index.toJSON()) };
+    return {
+      search: (text: string) => index.query(text),
+      serialised: () => JSON.stringify(index.toJSON()),
+    };
   });
   const fuse = measure('Fuse.js 7', () => {
     const index = new Fuse(entries, {
-      keys: [{ name: 'nom', weight: 4 }, { name: 'labels', weight: 2 }, 'structureNom', 'commune', 'description'],
-      ignoreDiacritics: true, ignoreLocation: true, threshold: 0.35,
+      keys: [
+        { name: 'nom', weight: 4 },
+        { name: 'labels', weight: 2 },
+        'structureNom',
+        'commune',
+        'description',
+      ],
+      ignoreDiacritics: true,
+      ignoreLocation: true,
+      threshold: 0.35,
     });
-    return { search: (text: string) => index.search(text), serialised: () => JSON.stringify(index.getIndex().toJSON()) };
+    return {
+      search: (text: string) => index.search(text),
+      serialised: () => JSON.stringify(index.getIndex().toJSON()),
+    };
   });
-  console.log(`${SERVICES} services, ${QUERIES.length} queries typed letter by letter (${ours.keystrokes} keystrokes).`);
-  const row = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(20) : c.padStart(14))).join(''));
+  console.log(
+    `${SERVICES} services, ${QUERIES.length} queries typed letter by letter (${ours.keystrokes} keystrokes).`,
+  );
+  const row = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(20) : c.padStart(14))).join(''));
   row(['', 'build (ms)', 'heap (MB)', 'stored (MB)', 'p50 (ms)', 'p95 (ms)']);
   for (const r of [ours, fuse]) {
-    row([r.name, r.buildMs.toFixed(0), r.heapMb.toFixed(1), r.serialisedMb?.toFixed(1) ?? '—', r.p50.toFixed(2), r.p95.toFixed(2)]);
+    row([
+      r.name,
+      r.buildMs.toFixed(0),
+      r.heapMb.toFixed(1),
+      r.serialisedMb?.toFixed(1) ?? '—',
+      r.p50.toFixed(2),
+      r.p95.toFixed(2),
+    ]);
   }
-  console.log(`Budget: p95 ≤ 10 ms per keystroke → ${ours.p95 <= 10 ? 'met' : 'NOT met'}; ${ours.p95 < fuse.p95 ? 'ahead of' : 'behind'} Fuse.js.`);
+  console.log(
+    `Budget: p95 ≤ 10 ms per keystroke → ${ours.p95 <= 10 ? 'met' : 'NOT met'}; ${ours.p95 < fuse.p95 ? 'ahead of' : 'behind'} Fuse.js.`,
+  );
 }

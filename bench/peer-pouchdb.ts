@@ -20,7 +20,14 @@ PouchDB.plugin(memory).plugin(http).plugin(replication).plugin(mapreduce);
 const count = Number(process.argv[2]);
 const notes = process.argv[3] ?? '';
 const app = express();
-app.use('/', expressPouchDB(PouchDB.defaults({ adapter: 'memory' }), { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(tmpdir(), 'dk-bench-pouch.log') }));
+app.use(
+  '/',
+  expressPouchDB(PouchDB.defaults({ adapter: 'memory' }), {
+    mode: 'minimumForPouchDB',
+    inMemoryConfig: true,
+    logPath: join(tmpdir(), 'dk-bench-pouch.log'),
+  }),
+);
 const listener = app.listen(0, '127.0.0.1');
 await new Promise((resolve) => listener.once('listening', resolve));
 const { port } = listener.address() as AddressInfo;

@@ -33,5 +33,8 @@ declare module 'pouchdb-replication' {
 }
 declare module 'express-pouchdb' {
   import type { RequestHandler } from 'express';
-  export default function expressPouchDB(pouch: unknown, options?: Record<string, unknown>): RequestHandler;
+  export default function expressPouchDB(
+    pouch: unknown,
+    options?: Record<string, unknown>,
+  ): RequestHandler;
 }

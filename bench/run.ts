@@ -16,11 +16,15 @@ const files = readdirSync(dir)
   .sort();
 
 console.log(`Dernier Kilomètre benchmarks — ${new Date().toISOString()}`);
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+);
 
 for (const file of files) {
   console.log(`== ${basename(file, '.bench.ts')} ==`);
-  const module = (await import(pathToFileURL(join(dir, file)).href)) as { default: () => Promise<void> };
+  const module = (await import(pathToFileURL(join(dir, file)).href)) as {
+    default: () => Promise<void>;
+  };
   await module.default();
   console.log('');
 }

@@ -22,12 +22,24 @@ const SIZES = [1_000, 10_000];
 const NOTES = 'Visite à domicile, personne isolée, pas de réseau. '.repeat(14); // brings a visit to ~1 KB
 const INGEST_BATCH = 500;
 
-const rate = (count: number, ms: number) => `${Math.round((count / ms) * 1000).toLocaleString('fr-FR')} /s`;
+const rate = (count: number, ms: number) =>
+  `${Math.round((count / ms) * 1000).toLocaleString('fr-FR')} /s`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-async function ourPush(target: { name: string; databaseUrl?: string }, count: number): Promise<number> {
+async function ourPush(
+  target: { name: string; databaseUrl?: string },
+  count: number,
+): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'dk-bench-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, databaseUrl: target.databaseUrl, distDir: join(dir, 'none'), demo: true, log: () => {} });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    databaseUrl: target.databaseUrl,
+    distDir: join(dir, 'none'),
+    demo: true,
+    log: () => {},
+  });
   try {
     const device = await createNodeDevice(server.url);
     await device.queueVisits(count, `Bench ${uuidv7()}`);
@@ -43,23 +55,54 @@ async function ourPush(target: { name: string; databaseUrl?: string }, count: nu
 }
 
 /** The server alone: ready-made JSON batches posted one after another, no device storage. */
-async function serverIngest(target: { name: string; databaseUrl?: string }, count: number): Promise<number> {
+async function serverIngest(
+  target: { name: string; databaseUrl?: string },
+  count: number,
+): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'dk-bench-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, databaseUrl: target.databaseUrl, distDir: join(dir, 'none'), demo: true, log: () => {} });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    databaseUrl: target.databaseUrl,
+    distDir: join(dir, 'none'),
+    demo: true,
+    log: () => {},
+  });
   try {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'demo.social', password: 'demo-dernier-km', deviceName: 'bench' }) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        login: 'demo.social',
+        password: 'demo-dernier-km',
+        deviceName: 'bench',
+      }),
+    });
     const { token, deviceId } = (await login.json()) as { token: string; deviceId: string };
     const batches: string[] = [];
     for (let start = 0; start < count; start += INGEST_BATCH) {
       const mutations = Array.from({ length: Math.min(INGEST_BATCH, count - start) }, (_, i) => {
         const visit = makeVisit({ answers: { ...makeVisit().answers, notes: NOTES } });
-        return { id: uuidv7(), seq: start + i + 1, entity: 'visit', op: 'put', entityId: visit.id, data: visit, at: visit.createdAt };
+        return {
+          id: uuidv7(),
+          seq: start + i + 1,
+          entity: 'visit',
+          op: 'put',
+          entityId: visit.id,
+          data: visit,
+          at: visit.createdAt,
+        };
       });
       batches.push(JSON.stringify({ v: 1, deviceId, mutations }));
     }
     const started = performance.now();
     for (const body of batches) {
-      const response = await fetch(`${server.url}/api/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const response = await fetch(`${server.url}/api/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
       if (!response.ok) throw new Error(`push ${response.status}`);
       await response.arrayBuffer();
     }
@@ -75,7 +118,13 @@ async function serverIngest(target: { name: string; databaseUrl?: string }, coun
  * `indexedDB` global that PouchDB would pick up instead of its memory adapter.
  */
 async function pouchReplication(count: number): Promise<number> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/peer-pouchdb.ts', String(count), NOTES]);
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    'bench/peer-pouchdb.ts',
+    String(count),
+    NOTES,
+  ]);
   return Number(stdout.trim());
 }
 
@@ -88,12 +137,16 @@ export default async function run(): Promise<void> {
     cluster = await startPgCluster(postgres);
     targets.push({ name: 'PostgreSQL', databaseUrl: cluster.databaseUrl });
   }
-  const visitBytes = JSON.stringify(makeVisit({ answers: { ...makeVisit().answers, notes: NOTES } })).length;
+  const visitBytes = JSON.stringify(
+    makeVisit({ answers: { ...makeVisit().answers, notes: NOTES } }),
+  ).length;
   console.log(`visit size: ${visitBytes} bytes of JSON`);
   try {
     for (const count of SIZES) {
       const pouch = await pouchReplication(count);
-      console.log(`${count.toLocaleString('fr-FR')} visits — PouchDB → express-pouchdb (memory): ${seconds(pouch)} (${rate(count, pouch)})`);
+      console.log(
+        `${count.toLocaleString('fr-FR')} visits — PouchDB → express-pouchdb (memory): ${seconds(pouch)} (${rate(count, pouch)})`,
+      );
       for (const target of targets) {
         const browser = await browserPush(target, count);
         const push = await ourPush(target, count);

@@ -14,11 +14,15 @@ export const apiErrorCodes = {
   forbidden: 'Vous n’avez pas accès à cette ressource.',
   not_found: 'Ressource introuvable.',
   payload_too_large: 'La requête est trop volumineuse.',
-  unsupported_protocol: 'Version du protocole de synchronisation non prise en charge : mettez l’application à jour.',
+  unsupported_protocol:
+    'Version du protocole de synchronisation non prise en charge : mettez l’application à jour.',
   internal_error: 'Erreur interne du serveur. Réessayez plus tard.',
-  guide_unreadable: 'Fichier illisible : ce n’est pas un fichier texte JSON ou CSV (UTF-8). Rien n’a été importé.',
-  invalid_form_definition: 'Définition de formulaire invalide : rien n’a été publié. Corrigez toutes les erreurs listées.',
-  guide_not_data_inclusion: 'Ce fichier n’est pas au format data·inclusion (structures et services). Rien n’a été importé.',
+  guide_unreadable:
+    'Fichier illisible : ce n’est pas un fichier texte JSON ou CSV (UTF-8). Rien n’a été importé.',
+  invalid_form_definition:
+    'Définition de formulaire invalide : rien n’a été publié. Corrigez toutes les erreurs listées.',
+  guide_not_data_inclusion:
+    'Ce fichier n’est pas au format data·inclusion (structures et services). Rien n’a été importé.',
 } as const;
 export type ApiErrorCode = keyof typeof apiErrorCodes;
 
@@ -42,7 +46,8 @@ export const rejectionCodes = {
   immutable_record: 'Cet enregistrement est signé et ne peut plus être modifié.',
   version_conflict: 'L’enregistrement a été modifié ailleurs entre-temps.',
   mutation_id_taken: 'Identifiant d’opération déjà utilisé par un autre agent.',
-  computed_mismatch: 'Une valeur calculée (score, GIR, âge…) ne correspond pas au calcul officiel : rouvrez et signez à nouveau.',
+  computed_mismatch:
+    'Une valeur calculée (score, GIR, âge…) ne correspond pas au calcul officiel : rouvrez et signez à nouveau.',
 } as const;
 export type RejectionCode = keyof typeof rejectionCodes;
 

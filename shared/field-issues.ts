@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const fieldIssueSchema = z.object({ path: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
-export function toFieldIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
+export function toFieldIssues(
+  error: z.ZodError,
+  prefix: readonly PropertyKey[] = [],
+): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path].map(String).join('.'),
     message: issue.message,

@@ -18,8 +18,9 @@ async function main(root: HTMLElement) {
       <main class="page">
         <h1>Stockage hors ligne indisponible</h1>
         <p class="alert alert-error" role="alert">
-          Ce navigateur ne permet pas d’enregistrer des données sur la tablette (navigation privée ?). Le travail hors
-          ligne est impossible ici : ouvrez l’application installée ou une fenêtre normale.
+          Ce navigateur ne permet pas d’enregistrer des données sur la tablette (navigation privée
+          ?). Le travail hors ligne est impossible ici : ouvrez l’application installée ou une
+          fenêtre normale.
         </p>
       </main>,
       root,

@@ -8,14 +8,18 @@ import { type AnswerIssue, evaluateForm } from './evaluate-form';
  * visible, answered fields (hidden ones are dropped, not validated) and carries the computed
  * values as the code computes them; errors carry the field path and a French reason.
  */
-export function buildAnswersSchema(definition: FormDefinition): z.ZodType<Record<string, unknown>, Record<string, unknown>> {
-  return z.record(z.string(), z.unknown(), { error: 'Réponses attendues.' }).transform((raw, ctx) => {
-    const evaluation = evaluateForm(definition, raw);
-    for (const issue of evaluation.issues) {
-      ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input: raw });
-    }
-    return evaluation.issues.length > 0 ? z.NEVER : evaluation.answers;
-  });
+export function buildAnswersSchema(
+  definition: FormDefinition,
+): z.ZodType<Record<string, unknown>, Record<string, unknown>> {
+  return z
+    .record(z.string(), z.unknown(), { error: 'Réponses attendues.' })
+    .transform((raw, ctx) => {
+      const evaluation = evaluateForm(definition, raw);
+      for (const issue of evaluation.issues) {
+        ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input: raw });
+      }
+      return evaluation.issues.length > 0 ? z.NEVER : evaluation.answers;
+    });
 }
 
 /**
@@ -23,12 +27,20 @@ export function buildAnswersSchema(definition: FormDefinition): z.ZodType<Record
  * answers: the server refuses such a visit (`computed_mismatch`), since a tablet running
  * other rules, or an edited record, would otherwise store a GIR or a score nobody computed.
  */
-export function computedMismatches(definition: FormDefinition, submitted: Readonly<Record<string, unknown>>): AnswerIssue[] {
+export function computedMismatches(
+  definition: FormDefinition,
+  submitted: Readonly<Record<string, unknown>>,
+): AnswerIssue[] {
   return evaluateForm(definition, submitted).computed.flatMap(({ path, value }) => {
     const given = valueAt(submitted, path);
     return stableJson(given) === stableJson(value)
       ? []
-      : [{ path, message: `Valeur calculée différente : ${stableJson(value) ?? 'aucune'} attendu, ${stableJson(given) ?? 'aucune'} reçu.` }];
+      : [
+          {
+            path,
+            message: `Valeur calculée différente : ${stableJson(value) ?? 'aucune'} attendu, ${stableJson(given) ?? 'aucune'} reçu.`,
+          },
+        ];
   });
 }
 

@@ -8,4 +8,9 @@ import { VISITE_SOCIALE } from './definitions/visite-sociale';
  * The forms the server publishes at start when absent (idempotent): the professions' forms
  * of issue 5. Later versions come from administrators through the API, never by editing these.
  */
-export const BUILTIN_FORMS: readonly FormDefinition[] = [PMI_VISITE, AGGIR_EVALUATION, CRA_MEDIATION_NUMERIQUE, VISITE_SOCIALE];
+export const BUILTIN_FORMS: readonly FormDefinition[] = [
+  PMI_VISITE,
+  AGGIR_EVALUATION,
+  CRA_MEDIATION_NUMERIQUE,
+  VISITE_SOCIALE,
+];

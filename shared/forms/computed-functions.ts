@@ -9,7 +9,13 @@ import {
   combineAggirSubVariables,
   computeGir,
 } from './aggir';
-import { type EpdsAnswerPosition, type EpdsItemNumber, EPDS_ITEMS, epdsScoreFromPosition, scoreEpds } from './epds';
+import {
+  type EpdsAnswerPosition,
+  type EpdsItemNumber,
+  EPDS_ITEMS,
+  epdsScoreFromPosition,
+  scoreEpds,
+} from './epds';
 
 /**
  * The functions a `computed` field may name. A definition only names one and says which
@@ -22,8 +28,14 @@ export interface ComputedFunction {
   args: Readonly<Record<string, { list?: boolean }>>;
   params: z.ZodType;
   /** A problem between the arguments and the params that their schemas cannot see. */
-  check?(args: Readonly<Record<string, string | string[]>>, params: Readonly<Record<string, unknown>>): string | undefined;
-  compute(args: Readonly<Record<string, unknown>>, params: Readonly<Record<string, unknown>>): unknown;
+  check?(
+    args: Readonly<Record<string, string | string[]>>,
+    params: Readonly<Record<string, unknown>>,
+  ): string | undefined;
+  compute(
+    args: Readonly<Record<string, unknown>>,
+    params: Readonly<Record<string, unknown>>,
+  ): unknown;
   /** How the value reads on screen, in French. */
   format(value: unknown): string;
 }
@@ -37,11 +49,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDate = z.iso.date();
 
 /** Age in whole days and whole calendar months at a date, both ISO `YYYY-MM-DD`. */
-function ageFromBirthDate(birth: unknown, at: unknown): { days: number; months: number } | undefined {
+function ageFromBirthDate(
+  birth: unknown,
+  at: unknown,
+): { days: number; months: number } | undefined {
   const b = isoDate.safeParse(birth);
   const a = isoDate.safeParse(at);
   if (!b.success || !a.success || a.data < b.data) return undefined;
-  const days = Math.round((Date.parse(`${a.data}T00:00:00Z`) - Date.parse(`${b.data}T00:00:00Z`)) / DAY_MS);
+  const days = Math.round(
+    (Date.parse(`${a.data}T00:00:00Z`) - Date.parse(`${b.data}T00:00:00Z`)) / DAY_MS,
+  );
   const [by, bm, bd] = b.data.split('-').map(Number) as [number, number, number];
   const [ay, am, ad] = a.data.split('-').map(Number) as [number, number, number];
   const months = (ay - by) * 12 + (am - bm) - (ad < bd ? 1 : 0);
@@ -54,8 +71,11 @@ function epdsScores(positions: unknown): number[] | undefined {
   const scores: number[] = [];
   for (const [index, raw] of positions.entries()) {
     const position = Number(raw);
-    if (typeof raw !== 'string' || !Number.isInteger(position) || position < 0 || position > 3) return undefined;
-    scores.push(epdsScoreFromPosition((index + 1) as EpdsItemNumber, position as EpdsAnswerPosition));
+    if (typeof raw !== 'string' || !Number.isInteger(position) || position < 0 || position > 3)
+      return undefined;
+    scores.push(
+      epdsScoreFromPosition((index + 1) as EpdsItemNumber, position as EpdsAnswerPosition),
+    );
   }
   return scores;
 }
@@ -73,12 +93,19 @@ export const computedFunctions: Readonly<Record<string, ComputedFunction>> = {
   epdsScore: {
     args: { items: { list: true } },
     params: z.strictObject({ threshold: z.number().int().min(0).max(30).optional() }),
-    check: (args) => (args.items?.length === EPDS_ITEMS.length ? undefined : `« items » attend les ${EPDS_ITEMS.length} items de l’EPDS, dans l’ordre.`),
+    check: (args) =>
+      args.items?.length === EPDS_ITEMS.length
+        ? undefined
+        : `« items » attend les ${EPDS_ITEMS.length} items de l’EPDS, dans l’ordre.`,
     compute: (args, params) => {
       const scores = epdsScores(args.items);
       if (!scores) return undefined;
       const result = scoreEpds(scores, { threshold: params.threshold as number | undefined });
-      return { total: result.total, aboveThreshold: result.aboveThreshold, selfHarmAlert: result.selfHarmAlert };
+      return {
+        total: result.total,
+        aboveThreshold: result.aboveThreshold,
+        selfHarmAlert: result.selfHarmAlert,
+      };
     },
     format: (value) => {
       const v = value as { total: number; aboveThreshold: boolean };
@@ -90,17 +117,28 @@ export const computedFunctions: Readonly<Record<string, ComputedFunction>> = {
     params: noParams,
     compute: (args) => {
       const position = Number(args.item10);
-      if (typeof args.item10 !== 'string' || !Number.isInteger(position) || position < 0 || position > 3) return undefined;
+      if (
+        typeof args.item10 !== 'string' ||
+        !Number.isInteger(position) ||
+        position < 0 ||
+        position > 3
+      )
+        return undefined;
       return epdsScoreFromPosition(10, position as EpdsAnswerPosition) > 0;
     },
     format: (value) => (value === true ? 'Oui : réponse positive à l’item 10' : 'Non'),
   },
   aggirVariableFromSubVariables: {
     args: { subVariables: { list: true } },
-    params: z.strictObject({ variable: z.enum(Object.keys(AGGIR_SUB_VARIABLES) as [AggirCombinedVariable]) }),
+    params: z.strictObject({
+      variable: z.enum(Object.keys(AGGIR_SUB_VARIABLES) as [AggirCombinedVariable]),
+    }),
     check: (args, params) => {
-      const codes: readonly string[] = AGGIR_SUB_VARIABLES[params.variable as AggirCombinedVariable] ?? [];
-      return args.subVariables?.length === codes.length ? undefined : `« subVariables » attend ${codes.join(', ')}, dans cet ordre.`;
+      const codes: readonly string[] =
+        AGGIR_SUB_VARIABLES[params.variable as AggirCombinedVariable] ?? [];
+      return args.subVariables?.length === codes.length
+        ? undefined
+        : `« subVariables » attend ${codes.join(', ')}, dans cet ordre.`;
     },
     compute: (args, params) => {
       const variable = params.variable as AggirCombinedVariable;

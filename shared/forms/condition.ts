@@ -5,7 +5,18 @@ import { z } from 'zod';
  * (by id) with a constant, or combines conditions with all / any / not. Nothing from a
  * definition is ever evaluated as a string of code.
  */
-export const comparisonOps = ['equals', 'notEquals', 'in', 'includes', 'answered', 'notAnswered', 'gt', 'gte', 'lt', 'lte'] as const;
+export const comparisonOps = [
+  'equals',
+  'notEquals',
+  'in',
+  'includes',
+  'answered',
+  'notAnswered',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+] as const;
 export type ComparisonOp = (typeof comparisonOps)[number];
 
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
@@ -16,7 +27,8 @@ export interface Comparison {
   op: ComparisonOp;
   value?: Scalar | Scalar[];
 }
-export type Condition = Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export type Condition =
+  Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 const comparisonSchema = z.strictObject({
   field: z.string().min(1),
@@ -43,12 +55,18 @@ export function conditionComparisons(condition: Condition): Comparison[] {
 
 /** Ops that need a `value`, and of which shape. */
 export function comparisonValueProblem(c: Comparison): string | undefined {
-  if (c.op === 'answered' || c.op === 'notAnswered') return c.value === undefined ? undefined : `« ${c.op} » ne prend pas de valeur.`;
-  if (c.op === 'in') return Array.isArray(c.value) && c.value.length > 0 ? undefined : '« in » attend une liste de valeurs.';
+  if (c.op === 'answered' || c.op === 'notAnswered')
+    return c.value === undefined ? undefined : `« ${c.op} » ne prend pas de valeur.`;
+  if (c.op === 'in')
+    return Array.isArray(c.value) && c.value.length > 0
+      ? undefined
+      : '« in » attend une liste de valeurs.';
   if (c.op === 'gt' || c.op === 'gte' || c.op === 'lt' || c.op === 'lte') {
     return typeof c.value === 'number' ? undefined : `« ${c.op} » attend un nombre.`;
   }
-  return c.value === undefined || Array.isArray(c.value) ? `« ${c.op} » attend une valeur simple.` : undefined;
+  return c.value === undefined || Array.isArray(c.value)
+    ? `« ${c.op} » attend une valeur simple.`
+    : undefined;
 }
 
 /** An answer counts as given unless absent, null, an empty string or an empty list. */
@@ -60,7 +78,10 @@ export function isAnswered(value: unknown): boolean {
 }
 
 /** Evaluates `condition` with `read(fieldId)` giving the answer of a visible field (undefined if hidden). */
-export function evaluateCondition(condition: Condition, read: (fieldId: string) => unknown): boolean {
+export function evaluateCondition(
+  condition: Condition,
+  read: (fieldId: string) => unknown,
+): boolean {
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, read));
   if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, read));
   if ('not' in condition) return !evaluateCondition(condition.not, read);

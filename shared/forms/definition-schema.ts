@@ -10,7 +10,12 @@ import { type Condition, conditionSchema } from './condition';
  */
 
 export const FIELD_ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
-const fieldId = z.string().regex(FIELD_ID_PATTERN, 'Identifiant de champ : lettres, chiffres et _ (64 au plus), commençant par une lettre.');
+const fieldId = z
+  .string()
+  .regex(
+    FIELD_ID_PATTERN,
+    'Identifiant de champ : lettres, chiffres et _ (64 au plus), commençant par une lettre.',
+  );
 const text = z.string().trim().min(1).max(2000);
 
 export interface ChoiceOption {
@@ -35,15 +40,35 @@ const base = {
 };
 
 export type TextField = Base & { type: 'text' | 'longText'; maxLength?: number };
-export type NumberField = Base & { type: 'number'; unit?: string; min?: number; max?: number; step?: number };
+export type NumberField = Base & {
+  type: 'number';
+  unit?: string;
+  min?: number;
+  max?: number;
+  step?: number;
+};
 export type DateField = Base & { type: 'date'; min?: string; max?: string };
 export type TimeField = Base & { type: 'time' };
 export type SingleChoiceField = Base & { type: 'singleChoice'; options: ChoiceOption[] };
-export type MultipleChoiceField = Base & { type: 'multipleChoice'; options: ChoiceOption[]; minSelected?: number; maxSelected?: number };
+export type MultipleChoiceField = Base & {
+  type: 'multipleChoice';
+  options: ChoiceOption[];
+  minSelected?: number;
+  maxSelected?: number;
+};
 /** `mustBeYes`: an acknowledgement the agent has to give (EPDS item 10 alert). */
 export type YesNoField = Base & { type: 'yesNo'; mustBeYes?: boolean };
-export type ScaleField = Base & { type: 'scale'; min: number; max: number; minLabel?: string; maxLabel?: string };
-export type NoteField = Omit<Base, 'required'> & { type: 'note'; tone?: 'info' | 'warning' | 'alert' };
+export type ScaleField = Base & {
+  type: 'scale';
+  min: number;
+  max: number;
+  minLabel?: string;
+  maxLabel?: string;
+};
+export type NoteField = Omit<Base, 'required'> & {
+  type: 'note';
+  tone?: 'info' | 'warning' | 'alert';
+};
 /** Value given by a named function of the code (computed-functions.ts), from other fields. */
 export type ComputedField = Omit<Base, 'required'> & {
   type: 'computed';
@@ -54,7 +79,13 @@ export type ComputedField = Omit<Base, 'required'> & {
 /** Fields grouped under a heading; their answers sit beside the others, not nested. */
 export type SectionField = Omit<Base, 'required'> & { type: 'section'; fields: FieldDefinition[] };
 /** A list of items, each answering `fields` (household members, children…). */
-export type RepeatField = Base & { type: 'repeat'; fields: FieldDefinition[]; itemLabel?: string; minItems?: number; maxItems?: number };
+export type RepeatField = Base & {
+  type: 'repeat';
+  fields: FieldDefinition[];
+  itemLabel?: string;
+  minItems?: number;
+  maxItems?: number;
+};
 
 export type FieldDefinition =
   | TextField
@@ -76,7 +107,11 @@ const count = z.number().int().nonnegative();
 
 export const fieldDefinitionSchema: z.ZodType<FieldDefinition> = z.lazy(() =>
   z.discriminatedUnion('type', [
-    z.strictObject({ ...base, type: z.enum(['text', 'longText']), maxLength: z.number().int().positive().optional() }),
+    z.strictObject({
+      ...base,
+      type: z.enum(['text', 'longText']),
+      maxLength: z.number().int().positive().optional(),
+    }),
     z.strictObject({
       ...base,
       type: z.literal('number'),
@@ -85,7 +120,12 @@ export const fieldDefinitionSchema: z.ZodType<FieldDefinition> = z.lazy(() =>
       max: z.number().optional(),
       step: z.number().positive().optional(),
     }),
-    z.strictObject({ ...base, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
+    z.strictObject({
+      ...base,
+      type: z.literal('date'),
+      min: isoDate.optional(),
+      max: isoDate.optional(),
+    }),
     z.strictObject({ ...base, type: z.literal('time') }),
     z.strictObject({ ...base, type: z.literal('singleChoice'), options: z.array(optionSchema) }),
     z.strictObject({
@@ -104,7 +144,11 @@ export const fieldDefinitionSchema: z.ZodType<FieldDefinition> = z.lazy(() =>
       minLabel: z.string().max(200).optional(),
       maxLabel: z.string().max(200).optional(),
     }),
-    z.strictObject({ ...noRequired(), type: z.literal('note'), tone: z.enum(['info', 'warning', 'alert']).optional() }),
+    z.strictObject({
+      ...noRequired(),
+      type: z.literal('note'),
+      tone: z.enum(['info', 'warning', 'alert']).optional(),
+    }),
     z.strictObject({
       ...noRequired(),
       type: z.literal('computed'),
@@ -112,7 +156,11 @@ export const fieldDefinitionSchema: z.ZodType<FieldDefinition> = z.lazy(() =>
       args: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
       params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     }),
-    z.strictObject({ ...noRequired(), type: z.literal('section'), fields: z.array(fieldDefinitionSchema) }),
+    z.strictObject({
+      ...noRequired(),
+      type: z.literal('section'),
+      fields: z.array(fieldDefinitionSchema),
+    }),
     z.strictObject({
       ...base,
       type: z.literal('repeat'),
@@ -162,7 +210,12 @@ export interface FormDefinition {
 }
 
 export const formDefinitionSchema: z.ZodType<FormDefinition> = z.strictObject({
-  formId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'Identifiant de formulaire : minuscules, chiffres et tirets.'),
+  formId: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{1,63}$/,
+      'Identifiant de formulaire : minuscules, chiffres et tirets.',
+    ),
   version: z.number().int().positive(),
   title: text,
   description: z.string().max(2000).optional(),

@@ -1,6 +1,11 @@
 import { type Condition, evaluateCondition, isAnswered } from './condition';
 import { computedFunction } from './computed-functions';
-import type { ComputedField, FieldDefinition, FormDefinition, RepeatField } from './definition-schema';
+import type {
+  ComputedField,
+  FieldDefinition,
+  FormDefinition,
+  RepeatField,
+} from './definition-schema';
 import { consentAnswerSchema, fieldValueSchema, REQUIRED_MESSAGE } from './field-value-schema';
 import { CONSENT_KEY, formScopeEntries, type ScopeEntry, scopeEntries } from './form-walk';
 
@@ -41,19 +46,31 @@ export function evaluateForm(definition: FormDefinition, raw: Readonly<Raw>): Fo
 
 function checkConsent(required: boolean, value: unknown, out: FormEvaluation) {
   if (value === undefined || value === null) {
-    if (required) out.issues.push({ path: [CONSENT_KEY, 'statut'], message: 'Indiquez si le consentement a été donné, refusé ou non demandé.' });
+    if (required)
+      out.issues.push({
+        path: [CONSENT_KEY, 'statut'],
+        message: 'Indiquez si le consentement a été donné, refusé ou non demandé.',
+      });
     return;
   }
   const parsed = consentAnswerSchema.safeParse(value);
   if (parsed.success) out.answers[CONSENT_KEY] = parsed.data;
-  else for (const issue of parsed.error.issues) out.issues.push({ path: [CONSENT_KEY, ...issue.path.map(String)], message: issue.message });
+  else
+    for (const issue of parsed.error.issues)
+      out.issues.push({ path: [CONSENT_KEY, ...issue.path.map(String)], message: issue.message });
 }
 
 /**
  * One scope: the form, or one repeat item. `outer` reads the enclosing scope, so a field in
  * a repeat item may depend on its siblings and on the form.
  */
-function evaluateScope(entries: ScopeEntry[], raw: Readonly<Raw>, prefix: AnswerPath, outer: (id: string) => unknown, out: FormEvaluation) {
+function evaluateScope(
+  entries: ScopeEntry[],
+  raw: Readonly<Raw>,
+  prefix: AnswerPath,
+  outer: (id: string) => unknown,
+  out: FormEvaluation,
+) {
   const byId = new Map(entries.map((entry) => [entry.field.id, entry]));
   const visibility = new Map<string, boolean>();
   const computed = new Map<string, unknown>();
@@ -70,7 +87,8 @@ function evaluateScope(entries: ScopeEntry[], raw: Readonly<Raw>, prefix: Answer
     const known = visibility.get(entry.field.id);
     if (known !== undefined) return known;
     visibility.set(entry.field.id, false); // a cycle (refused by validation) reads as hidden
-    const visible = entry.containers.every(holds) && (!entry.field.visibleIf || holds(entry.field.visibleIf));
+    const visible =
+      entry.containers.every(holds) && (!entry.field.visibleIf || holds(entry.field.visibleIf));
     visibility.set(entry.field.id, visible);
     return visible;
   }
@@ -79,7 +97,12 @@ function evaluateScope(entries: ScopeEntry[], raw: Readonly<Raw>, prefix: Answer
     if (computed.has(field.id)) return computed.get(field.id);
     computed.set(field.id, undefined);
     const fn = computedFunction(field.function);
-    const args = Object.fromEntries(Object.entries(field.args).map(([name, ref]) => [name, Array.isArray(ref) ? ref.map(read) : read(ref)]));
+    const args = Object.fromEntries(
+      Object.entries(field.args).map(([name, ref]) => [
+        name,
+        Array.isArray(ref) ? ref.map(read) : read(ref),
+      ]),
+    );
     let value: unknown;
     try {
       value = fn?.compute(args, field.params ?? {});
@@ -110,14 +133,26 @@ function evaluateScope(entries: ScopeEntry[], raw: Readonly<Raw>, prefix: Answer
 
   function collectRepeat(field: RepeatField, value: unknown, path: AnswerPath, answers: Raw) {
     const items = Array.isArray(value) ? value : [];
-    if (value !== undefined && value !== null && !Array.isArray(value)) out.issues.push({ path, message: 'Liste attendue.' });
+    if (value !== undefined && value !== null && !Array.isArray(value))
+      out.issues.push({ path, message: 'Liste attendue.' });
     const min = field.minItems ?? (field.required ? 1 : 0);
-    if (items.length < min) out.issues.push({ path, message: min === 1 ? REQUIRED_MESSAGE : `Ajoutez au moins ${min} éléments.` });
-    if (field.maxItems !== undefined && items.length > field.maxItems) out.issues.push({ path, message: `${field.maxItems} éléments au plus.` });
+    if (items.length < min)
+      out.issues.push({
+        path,
+        message: min === 1 ? REQUIRED_MESSAGE : `Ajoutez au moins ${min} éléments.`,
+      });
+    if (field.maxItems !== undefined && items.length > field.maxItems)
+      out.issues.push({ path, message: `${field.maxItems} éléments au plus.` });
     if (items.length === 0) return;
     answers[field.id] = items.map((item, index) => {
       const cleaned: Raw = {};
-      evaluateScope(scopeEntries(field.fields), asRecord(item), [...path, index], read, out).collect(cleaned);
+      evaluateScope(
+        scopeEntries(field.fields),
+        asRecord(item),
+        [...path, index],
+        read,
+        out,
+      ).collect(cleaned);
       return cleaned;
     });
   }
@@ -126,7 +161,8 @@ function evaluateScope(entries: ScopeEntry[], raw: Readonly<Raw>, prefix: Answer
     const schema = fieldValueSchema(field);
     if (!schema) return;
     if (!isAnswered(value)) {
-      if ('required' in field && field.required) out.issues.push({ path, message: REQUIRED_MESSAGE });
+      if ('required' in field && field.required)
+        out.issues.push({ path, message: REQUIRED_MESSAGE });
       return;
     }
     const parsed = schema.safeParse(value);

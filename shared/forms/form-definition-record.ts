@@ -20,5 +20,8 @@ export function formDefinitionId(definition: Pick<FormDefinition, 'formId' | 've
 }
 
 /** What an administrator's upload answers: the version published. */
-export const publishFormResponseSchema = z.object({ formId: z.string(), version: z.number().int().positive() });
+export const publishFormResponseSchema = z.object({
+  formId: z.string(),
+  version: z.number().int().positive(),
+});
 export type PublishFormResponse = z.infer<typeof publishFormResponseSchema>;

@@ -1,4 +1,9 @@
-import type { FieldDefinition, FormDefinition, RepeatField, SectionDefinition } from './definition-schema';
+import type {
+  FieldDefinition,
+  FormDefinition,
+  RepeatField,
+  SectionDefinition,
+} from './definition-schema';
 import type { Condition } from './condition';
 
 /**
@@ -15,7 +20,11 @@ export interface ScopeEntry {
 }
 
 /** The fields answering in one scope, depth first, with the sections around them. */
-export function scopeEntries(fields: readonly FieldDefinition[], containers: Condition[] = [], containerIds: string[] = []): ScopeEntry[] {
+export function scopeEntries(
+  fields: readonly FieldDefinition[],
+  containers: Condition[] = [],
+  containerIds: string[] = [],
+): ScopeEntry[] {
   return fields.flatMap((field): ScopeEntry[] => {
     const self: ScopeEntry = { field, containers, containerIds };
     if (field.type !== 'section') return [self];
@@ -34,7 +43,9 @@ export function formScopeEntries(definition: FormDefinition): ScopeEntry[] {
 /** Every field at any depth, repeat groups' children included. */
 export function allFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
   return fields.flatMap((field) =>
-    field.type === 'section' || field.type === 'repeat' ? [field, ...allFields(field.fields)] : [field],
+    field.type === 'section' || field.type === 'repeat'
+      ? [field, ...allFields(field.fields)]
+      : [field],
   );
 }
 

@@ -16,14 +16,12 @@ export function salvageDefinition(input: unknown): Pick<FormDefinition, 'section
   if (!isRecord(input) || !Array.isArray(input.sections)) return { sections: [] };
   const counter = { next: 0 };
   return {
-    sections: input.sections.filter(isRecord).map(
-      (section): SectionDefinition => ({
-        id: typeof section.id === 'string' ? section.id : '',
-        title: '',
-        visibleIf: salvageCondition(section.visibleIf),
-        fields: salvageFields(section.fields, counter),
-      }),
-    ),
+    sections: input.sections.filter(isRecord).map((section): SectionDefinition => ({
+      id: typeof section.id === 'string' ? section.id : '',
+      title: '',
+      visibleIf: salvageCondition(section.visibleIf),
+      fields: salvageFields(section.fields, counter),
+    })),
   };
 }
 
@@ -37,11 +35,13 @@ function salvageFields(raw: unknown, counter: { next: number }): FieldDefinition
   return raw.map((item): FieldDefinition => {
     const parsed = fieldDefinitionSchema.safeParse(item);
     if (parsed.success) return parsed.data;
-    const id = isRecord(item) && typeof item.id === 'string' ? item.id : `\u0000${(counter.next += 1)}`;
+    const id =
+      isRecord(item) && typeof item.id === 'string' ? item.id : `\u0000${(counter.next += 1)}`;
     const placeholder: FieldDefinition = { type: 'note', id, label: id };
     if (!isRecord(item) || (item.type !== 'section' && item.type !== 'repeat')) return placeholder;
     const shell = fieldDefinitionSchema.safeParse({ ...item, fields: [placeholder] });
-    if (!shell.success || (shell.data.type !== 'section' && shell.data.type !== 'repeat')) return placeholder;
+    if (!shell.success || (shell.data.type !== 'section' && shell.data.type !== 'repeat'))
+      return placeholder;
     return { ...shell.data, fields: salvageFields(item.fields, counter) };
   });
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { visiteDomicileAnswersSchema } from './visite-domicile';
 
-const good = { personName: 'Jeanne Martin', communeInsee: '41018', date: '2026-11-20', reason: 'Suivi', notes: '' };
+const good = {
+  personName: 'Jeanne Martin',
+  communeInsee: '41018',
+  date: '2026-11-20',
+  reason: 'Suivi',
+  notes: '',
+};
 
 describe('visite à domicile v1 answers', () => {
   it('accepts a complete visit in a commune of Loir-et-Cher', () => {
@@ -9,9 +15,16 @@ describe('visite à domicile v1 answers', () => {
   });
 
   it('refuses a commune outside the département and names each missing field in French', () => {
-    const result = visiteDomicileAnswersSchema.safeParse({ ...good, communeInsee: '75056', personName: ' ', reason: '' });
+    const result = visiteDomicileAnswersSchema.safeParse({
+      ...good,
+      communeInsee: '75056',
+      personName: ' ',
+      reason: '',
+    });
     expect(result.success).toBe(false);
-    const byField = Object.fromEntries(result.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    const byField = Object.fromEntries(
+      result.error!.issues.map((i) => [i.path.join('.'), i.message]),
+    );
     expect(byField).toEqual({
       communeInsee: 'Choisissez une commune de Loir-et-Cher.',
       personName: 'Indiquez le nom de la personne.',
@@ -30,7 +43,11 @@ describe('visite à domicile v1 answers', () => {
   });
 
   it('refuses an impossible date', () => {
-    expect(visiteDomicileAnswersSchema.safeParse({ ...good, date: '2026-02-30' }).success).toBe(false);
-    expect(visiteDomicileAnswersSchema.safeParse({ ...good, date: '1890-01-01' }).success).toBe(false);
+    expect(visiteDomicileAnswersSchema.safeParse({ ...good, date: '2026-02-30' }).success).toBe(
+      false,
+    );
+    expect(visiteDomicileAnswersSchema.safeParse({ ...good, date: '1890-01-01' }).success).toBe(
+      false,
+    );
   });
 });

@@ -21,10 +21,16 @@ export interface FalcSheet {
 /** Papers that help for each thématique family; the sheet lists those of the service's families. */
 const PAPERS_BY_FAMILLE: Record<string, string[]> = {
   'difficultes-administratives-ou-juridiques': ['Les courriers que vous avez reçus.'],
-  'difficultes-financieres': ['Vos derniers relevés de compte.', 'Vos factures et votre avis d’impôt.'],
+  'difficultes-financieres': [
+    'Vos derniers relevés de compte.',
+    'Vos factures et votre avis d’impôt.',
+  ],
   'logement-hebergement': ['Votre bail ou vos quittances de loyer.'],
   sante: ['Votre carte Vitale.', 'Votre attestation de mutuelle, si vous en avez une.'],
-  numerique: ['Votre téléphone ou votre tablette, si vous en avez.', 'Vos codes : adresse mail et mots de passe.'],
+  numerique: [
+    'Votre téléphone ou votre tablette, si vous en avez.',
+    'Vos codes : adresse mail et mots de passe.',
+  ],
   famille: ['Votre livret de famille.', 'Le carnet de santé de l’enfant.'],
   'trouver-un-emploi': ['Votre CV, si vous en avez un.', 'Votre numéro France Travail.'],
   'preparer-sa-candidature': ['Votre CV, si vous en avez un.'],
@@ -46,7 +52,9 @@ export function buildFalcSheet(service: Service, structure?: Structure): FalcShe
     place: structure?.nom,
     what: [
       ...sentences(service.description),
-      ...(thematiques.length > 0 ? [`Ce service aide pour : ${thematiques.map(thematiqueLabel).join(', ').toLowerCase()}.`] : []),
+      ...(thematiques.length > 0
+        ? [`Ce service aide pour : ${thematiques.map(thematiqueLabel).join(', ').toLowerCase()}.`]
+        : []),
     ],
     forWhom: [
       publics.length === 0 || publics.includes('tous-publics')
@@ -56,14 +64,20 @@ export function buildFalcSheet(service: Service, structure?: Structure): FalcShe
       ...sentences(service.conditions_acces),
     ],
     cost: [
-      service.frais ? `C’est ${labelOf(FRAIS, service.frais).toLowerCase()}.` : 'Demandez le prix en appelant.',
+      service.frais
+        ? `C’est ${labelOf(FRAIS, service.frais).toLowerCase()}.`
+        : 'Demandez le prix en appelant.',
       ...sentences(service.frais_precisions),
     ],
     bring: [...bring],
     goThere: goThere(service, structure),
     contact: {
-      ...(service.telephone ?? structure?.telephone ? { phone: (service.telephone ?? structure?.telephone)! } : {}),
-      ...(service.courriel ?? structure?.courriel ? { email: (service.courriel ?? structure?.courriel)! } : {}),
+      ...((service.telephone ?? structure?.telephone)
+        ? { phone: (service.telephone ?? structure?.telephone)! }
+        : {}),
+      ...((service.courriel ?? structure?.courriel)
+        ? { email: (service.courriel ?? structure?.courriel)! }
+        : {}),
       ...(service.contact_nom_prenom ? { contactName: service.contact_nom_prenom } : {}),
     },
   };
@@ -74,13 +88,17 @@ function goThere(service: Service, structure?: Structure): string[] {
   const address = service.adresse ?? structure?.adresse;
   const commune = service.commune ?? structure?.commune;
   const postcode = service.code_postal ?? structure?.code_postal;
-  if (address || commune) out.push(`Adresse : ${[address, [postcode, commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}.`);
+  if (address || commune)
+    out.push(
+      `Adresse : ${[address, [postcode, commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}.`,
+    );
   const complement = service.complement_adresse ?? structure?.complement_adresse;
   if (complement) out.push(`${complement}.`);
   const modes = service.modes_mobilisation ?? [];
   if (modes.includes('telephoner')) out.push('Appelez avant de venir pour prendre rendez-vous.');
   else if (modes.includes('se-presenter')) out.push('Vous pouvez venir sans rendez-vous.');
-  if (service.modes_accueil?.includes('a-distance')) out.push('Ce service peut aussi se faire par téléphone ou sur internet.');
+  if (service.modes_accueil?.includes('a-distance'))
+    out.push('Ce service peut aussi se faire par téléphone ou sur internet.');
   return out;
 }
 

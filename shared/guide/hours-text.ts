@@ -11,7 +11,15 @@ export const HOLIDAY_REGION = {
   address: { country_code: 'fr', state: 'Centre-Val de Loire' },
 };
 
-export const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
+export const WEEKDAYS = [
+  'dimanche',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+] as const;
 
 /** "9 h", "13 h 30", "minuit". */
 export function formatHour(date: Date): string {
@@ -25,7 +33,10 @@ export function formatHour(date: Date): string {
  * One line per day of the week starting at `monday` (Monday first), e.g.
  * "Lundi : de 9 h à 12 h et de 13 h 30 à 17 h", "Samedi : fermé".
  */
-export function formatWeek(intervals: ReadonlyArray<readonly [Date, Date]>, monday: Date): string[] {
+export function formatWeek(
+  intervals: ReadonlyArray<readonly [Date, Date]>,
+  monday: Date,
+): string[] {
   const lines: string[] = [];
   for (let offset = 0; offset < 7; offset += 1) {
     const day = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + offset);
@@ -34,7 +45,9 @@ export function formatWeek(intervals: ReadonlyArray<readonly [Date, Date]>, mond
       .filter(([from]) => from >= day && from < next)
       .map(([from, to]) => `de ${formatHour(from)} à ${formatHour(to)}`);
     const name = WEEKDAYS[day.getDay()]!;
-    lines.push(`${name[0]!.toUpperCase()}${name.slice(1)} : ${ranges.length > 0 ? ranges.join(' et ') : 'fermé'}`);
+    lines.push(
+      `${name[0]!.toUpperCase()}${name.slice(1)} : ${ranges.length > 0 ? ranges.join(' et ') : 'fermé'}`,
+    );
   }
   return lines;
 }

@@ -25,8 +25,14 @@ const optionalText = text.nullish();
 const uri = z.url().nullish();
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
 /** COG code of a commune: 5 characters (Corsica has 2A/2B). */
-const codeInsee = z.string().regex(/^\w{5}$/).nullish();
-const codePostal = z.string().regex(/^\d{5}$/).nullish();
+const codeInsee = z
+  .string()
+  .regex(/^\w{5}$/)
+  .nullish();
+const codePostal = z
+  .string()
+  .regex(/^\d{5}$/)
+  .nullish();
 
 const place = {
   adresse: optionalText,
@@ -48,7 +54,10 @@ export const structureSchema = z.object({
   nom: text.max(150),
   date_maj: z.iso.date(),
   description: z.string().max(10_000).nullish(),
-  siret: z.string().regex(/^\d{14}$/).nullish(),
+  siret: z
+    .string()
+    .regex(/^\d{14}$/)
+    .nullish(),
   site_web: uri,
   accessibilite_lieu: uri,
   reseaux_porteurs: list(z.enum(RESEAU_PORTEUR_VALUES)),
@@ -84,7 +93,9 @@ export const serviceSchema = z.object({
 export type Service = z.infer<typeof serviceSchema>;
 
 /** A pulled record: the data·inclusion record and the server's version of it. */
-export const structureRecordSchema = structureSchema.extend({ version: z.number().int().positive() });
+export const structureRecordSchema = structureSchema.extend({
+  version: z.number().int().positive(),
+});
 export type StructureRecord = z.infer<typeof structureRecordSchema>;
 export const serviceRecordSchema = serviceSchema.extend({ version: z.number().int().positive() });
 export type ServiceRecord = z.infer<typeof serviceRecordSchema>;

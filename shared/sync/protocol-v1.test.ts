@@ -14,15 +14,25 @@ const mutation = () => ({
 
 describe('sync protocol v1', () => {
   it('accepts a push of well-formed mutations, whatever their entity', () => {
-    const request = { v: 1, deviceId: uuidv7(), mutations: [mutation(), { ...mutation(), entity: 'not-yet-known' }] };
+    const request = {
+      v: 1,
+      deviceId: uuidv7(),
+      mutations: [mutation(), { ...mutation(), entity: 'not-yet-known' }],
+    };
     expect(pushRequestSchema.safeParse(request).success).toBe(true);
   });
 
   it('refuses another protocol version, an empty batch and a malformed mutation id', () => {
     const deviceId = uuidv7();
-    expect(pushRequestSchema.safeParse({ v: 2, deviceId, mutations: [mutation()] }).success).toBe(false);
+    expect(pushRequestSchema.safeParse({ v: 2, deviceId, mutations: [mutation()] }).success).toBe(
+      false,
+    );
     expect(pushRequestSchema.safeParse({ v: 1, deviceId, mutations: [] }).success).toBe(false);
-    const bad = pushRequestSchema.safeParse({ v: 1, deviceId, mutations: [{ ...mutation(), id: 'abc' }] });
+    const bad = pushRequestSchema.safeParse({
+      v: 1,
+      deviceId,
+      mutations: [{ ...mutation(), id: 'abc' }],
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['mutations', 0, 'id']);
   });
@@ -30,11 +40,19 @@ describe('sync protocol v1', () => {
   it('requires a receipt on accepted and duplicate results and a reason on refusals', () => {
     const id = uuidv7();
     const receipt = { number: '2026-000001', issuedAt: '2026-11-23T10:00:00.000Z' };
-    expect(mutationResultSchema.safeParse({ id, status: 'accepted', version: 3, receipt }).success).toBe(true);
-    expect(mutationResultSchema.safeParse({ id, status: 'duplicate', version: 3 }).success).toBe(false);
+    expect(
+      mutationResultSchema.safeParse({ id, status: 'accepted', version: 3, receipt }).success,
+    ).toBe(true);
+    expect(mutationResultSchema.safeParse({ id, status: 'duplicate', version: 3 }).success).toBe(
+      false,
+    );
     expect(mutationResultSchema.safeParse({ id, status: 'rejected' }).success).toBe(false);
     expect(
-      mutationResultSchema.safeParse({ id, status: 'rejected', reason: { code: 'invalid_record', message: 'x' } }).success,
+      mutationResultSchema.safeParse({
+        id,
+        status: 'rejected',
+        reason: { code: 'invalid_record', message: 'x' },
+      }).success,
     ).toBe(true);
   });
 

@@ -44,9 +44,19 @@ export const reasonSchema = z.object({
 export type Reason = z.infer<typeof reasonSchema>;
 
 export const mutationResultSchema = z.discriminatedUnion('status', [
-  z.object({ id: uuidSchema, status: z.literal('accepted'), version: z.number().int(), receipt: receiptSchema }),
+  z.object({
+    id: uuidSchema,
+    status: z.literal('accepted'),
+    version: z.number().int(),
+    receipt: receiptSchema,
+  }),
   /** Seen before: the original receipt, nothing changed. */
-  z.object({ id: uuidSchema, status: z.literal('duplicate'), version: z.number().int(), receipt: receiptSchema }),
+  z.object({
+    id: uuidSchema,
+    status: z.literal('duplicate'),
+    version: z.number().int(),
+    receipt: receiptSchema,
+  }),
   z.object({ id: uuidSchema, status: z.literal('rejected'), reason: reasonSchema }),
   z.object({
     id: uuidSchema,
@@ -71,8 +81,19 @@ export const pullQuerySchema = z.object({
 
 /** A record as the server now holds it; `delete` carries no data. */
 export const changeSchema = z.discriminatedUnion('op', [
-  z.object({ entity: z.string(), entityId: z.string(), op: z.literal('put'), version: z.number().int(), data: z.unknown() }),
-  z.object({ entity: z.string(), entityId: z.string(), op: z.literal('delete'), version: z.number().int() }),
+  z.object({
+    entity: z.string(),
+    entityId: z.string(),
+    op: z.literal('put'),
+    version: z.number().int(),
+    data: z.unknown(),
+  }),
+  z.object({
+    entity: z.string(),
+    entityId: z.string(),
+    op: z.literal('delete'),
+    version: z.number().int(),
+  }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

@@ -21,7 +21,11 @@ import { VisitList } from './VisitList';
 export function App({ updates }: { updates: AppUpdates }) {
   const { db } = useServices();
   const state = useObservable(
-    () => observe(async () => ({ session: await readSession(db), refused: (await readSyncStatus(db)).error?.code === 'unauthorized' })),
+    () =>
+      observe(async () => ({
+        session: await readSession(db),
+        refused: (await readSyncStatus(db)).error?.code === 'unauthorized',
+      })),
     [db],
   );
   const route = useRoute();
@@ -88,8 +92,12 @@ function Header({ session }: { session: Session }) {
         <a href={hrefFor({ name: 'visits' })}>Visites</a>
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
         <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
-        {session.agent.role === 'administrateur' && <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>}
-        {session.agent.role === 'administrateur' && <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>}
+        {session.agent.role === 'administrateur' && (
+          <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>
+        )}
+        {session.agent.role === 'administrateur' && (
+          <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>
+        )}
       </nav>
       <span class="agent">
         {session.agent.displayName} · {roleLabels[session.agent.role]}

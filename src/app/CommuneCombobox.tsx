@@ -10,10 +10,16 @@ const MAX_OPTIONS = 8;
 
 /** Every commune by name and postal code, and the former communes under the commune they joined. */
 const searchable: Array<Option & { key: string }> = [
-  ...communes.map((c) => ({ code: c.code, label: `${c.nom} (${c.codesPostaux.join(', ')})`, key: foldForSearch(`${c.nom} ${c.codesPostaux.join(' ')}`) })),
+  ...communes.map((c) => ({
+    code: c.code,
+    label: `${c.nom} (${c.codesPostaux.join(', ')})`,
+    key: foldForSearch(`${c.nom} ${c.codesPostaux.join(' ')}`),
+  })),
   ...formerCommunes.flatMap((f) => {
     const parent = communeByCode(f.chefLieu);
-    return parent ? [{ code: parent.code, label: `${f.nom} → ${parent.nom}`, key: foldForSearch(f.nom) }] : [];
+    return parent
+      ? [{ code: parent.code, label: `${f.nom} → ${parent.nom}`, key: foldForSearch(f.nom) }]
+      : [];
   }),
 ];
 

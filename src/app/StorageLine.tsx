@@ -4,7 +4,9 @@ import { isNearlyFull, readStorageState, type StorageState } from '../pwa/storag
 const STORAGE_REFRESH_MS = 60_000; // 1 minute
 
 const formatBytes = (bytes: number): string =>
-  bytes >= 1e9 ? `${(bytes / 1e9).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go` : `${Math.max(1, Math.round(bytes / 1e6)).toLocaleString('fr-FR')} Mo`;
+  bytes >= 1e9
+    ? `${(bytes / 1e9).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Go`
+    : `${Math.max(1, Math.round(bytes / 1e6)).toLocaleString('fr-FR')} Mo`;
 
 /** How much of the tablet's space the app uses, a warning before it is full, and whether the data is protected from automatic clearing. */
 export function StorageLine() {
@@ -18,10 +20,18 @@ export function StorageLine() {
   if (state === null) return null;
   const full = isNearlyFull(state);
   return (
-    <p class={full ? 'storage storage-warning' : 'storage'} data-testid="storage" role={full ? 'alert' : undefined}>
-      {state.usageBytes !== undefined && state.quotaBytes !== undefined && `Stockage : ${formatBytes(state.usageBytes)} utilisés sur ${formatBytes(state.quotaBytes)}. `}
-      {full && 'La tablette est presque pleine : synchronisez et libérez de l’espace avant de saisir d’autres visites. '}
-      {!state.persisted && 'Données non protégées contre l’effacement automatique : installez l’application sur l’écran d’accueil.'}
+    <p
+      class={full ? 'storage storage-warning' : 'storage'}
+      data-testid="storage"
+      role={full ? 'alert' : undefined}
+    >
+      {state.usageBytes !== undefined &&
+        state.quotaBytes !== undefined &&
+        `Stockage : ${formatBytes(state.usageBytes)} utilisés sur ${formatBytes(state.quotaBytes)}. `}
+      {full &&
+        'La tablette est presque pleine : synchronisez et libérez de l’espace avant de saisir d’autres visites. '}
+      {!state.persisted &&
+        'Données non protégées contre l’effacement automatique : installez l’application sur l’écran d’accueil.'}
     </p>
   );
 }

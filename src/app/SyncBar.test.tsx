@@ -34,8 +34,14 @@ describe('SyncBar', () => {
 
   it('shows the last success in local time and the error of the last attempt in French', async () => {
     renderBar();
-    await updateSyncStatus(db, { lastSuccessAt: '2026-11-23T09:05:00.000Z', reachable: false, error: { code: 'network', message: 'Serveur injoignable : réseau absent ou instable.' } });
-    expect(await screen.findByText(/^Dernière synchronisation : 23\/11\/2026 \d{2}:05$/)).toBeTruthy();
+    await updateSyncStatus(db, {
+      lastSuccessAt: '2026-11-23T09:05:00.000Z',
+      reachable: false,
+      error: { code: 'network', message: 'Serveur injoignable : réseau absent ou instable.' },
+    });
+    expect(
+      await screen.findByText(/^Dernière synchronisation : 23\/11\/2026 \d{2}:05$/),
+    ).toBeTruthy();
     expect(screen.getByText('Serveur injoignable : réseau absent ou instable.')).toBeTruthy();
     expect(screen.getByTestId('network-state').textContent).toBe('Hors ligne');
   });

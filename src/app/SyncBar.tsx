@@ -45,7 +45,10 @@ export function SyncBar() {
 
   return (
     <section class="sync-bar" aria-label="Synchronisation">
-      <span class={`pill ${connected ? 'pill-online' : 'pill-offline'}`} data-testid="network-state">
+      <span
+        class={`pill ${connected ? 'pill-online' : 'pill-offline'}`}
+        data-testid="network-state"
+      >
         {connected ? 'En ligne' : 'Hors ligne'}
       </span>
       <span data-testid="pending-count" aria-live="polite">

@@ -16,7 +16,12 @@ function fieldIssues(details: unknown): FieldIssue[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((item) =>
     typeof item === 'object' && item !== null && 'message' in item
-      ? [{ path: String((item as { path?: unknown }).path ?? ''), message: String((item as { message: unknown }).message) }]
+      ? [
+          {
+            path: String((item as { path?: unknown }).path ?? ''),
+            message: String((item as { message: unknown }).message),
+          },
+        ]
       : [],
   );
 }
@@ -39,7 +44,9 @@ export function ToFix() {
           {rows.map((row) => (
             <li key={row.id} class="card" data-testid="to-fix-item">
               <h2>{row.entity === 'visit' ? 'Visite' : row.entity}</h2>
-              <p class="sync-refused">{rejectionMessage(row.reason?.code ?? '', row.reason?.message)}</p>
+              <p class="sync-refused">
+                {rejectionMessage(row.reason?.code ?? '', row.reason?.message)}
+              </p>
               <ul>
                 {fieldIssues(row.reason?.details).map((issue) => (
                   <li key={issue.path}>
@@ -68,7 +75,8 @@ function Actions({ row }: { row: OutboxRow }) {
   }
 
   async function onDiscard() {
-    if (!confirm(`Supprimer définitivement ${label} ? Il ne sera jamais envoyé au serveur.`)) return;
+    if (!confirm(`Supprimer définitivement ${label} ? Il ne sera jamais envoyé au serveur.`))
+      return;
     await discardRefused(db, row.id);
     void sync.syncNow('button');
   }

@@ -16,7 +16,18 @@ afterEach(async () => {
   await db.delete();
 });
 
-const session = { token: 't', deviceId: '0190f5c6-0000-7000-8000-000000000009', expiresAt: '2027-01-01T00:00:00.000Z', agent: { id: '0190f5c6-0000-7000-8000-000000000001', login: 'demo.social', displayName: 'Agent', role: 'travailleur_social' as const, siteIds: ['mds-41-41018'] } };
+const session = {
+  token: 't',
+  deviceId: '0190f5c6-0000-7000-8000-000000000009',
+  expiresAt: '2027-01-01T00:00:00.000Z',
+  agent: {
+    id: '0190f5c6-0000-7000-8000-000000000001',
+    login: 'demo.social',
+    displayName: 'Agent',
+    role: 'travailleur_social' as const,
+    siteIds: ['mds-41-41018'],
+  },
+};
 
 async function renderForm() {
   db = freshDb();
@@ -35,9 +46,16 @@ async function renderForm() {
 describe('VisitForm', () => {
   it('writes each keystroke to the draft', async () => {
     const id = await renderForm();
-    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne' } });
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), {
+      target: { value: 'Jeanne' },
+    });
     fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'Première note' } });
-    await waitFor(async () => expect((await readDraft(db, id))?.answers).toMatchObject({ personName: 'Jeanne', notes: 'Première note' }));
+    await waitFor(async () =>
+      expect((await readDraft(db, id))?.answers).toMatchObject({
+        personName: 'Jeanne',
+        notes: 'Première note',
+      }),
+    );
   });
 
   it('lists what is missing at the top and next to each field, and queues nothing', async () => {
@@ -45,30 +63,42 @@ describe('VisitForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     const summary = await screen.findByRole('heading', { name: /Le formulaire contient 4 erreur/ });
     expect(summary).toBeTruthy();
-    expect(screen.getByLabelText('Nom et prénom de la personne').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Nom et prénom de la personne').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     expect(screen.getAllByText('Indiquez le nom de la personne.', { exact: false }).length).toBe(2);
     expect(await countPending(db)).toBe(0);
   });
 
   it('queues a complete visit and removes the draft', async () => {
     const id = await renderForm();
-    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne Martin' } });
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), {
+      target: { value: 'Jeanne Martin' },
+    });
     const commune = screen.getByRole('combobox', { name: 'Commune' });
     fireEvent.input(commune, { target: { value: 'romorantin' } });
     fireEvent.mouseDown(await screen.findByRole('option', { name: /^Romorantin-Lanthenay/ }));
-    fireEvent.input(screen.getByLabelText('Date de la visite'), { target: { value: '2026-11-20' } });
+    fireEvent.input(screen.getByLabelText('Date de la visite'), {
+      target: { value: '2026-11-20' },
+    });
     fireEvent.input(screen.getByLabelText('Motif de la visite'), { target: { value: 'Suivi' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(async () => expect(await listVisits(db)).toHaveLength(1));
     const [visit] = await listVisits(db);
-    expect(visit).toMatchObject({ id, siteId: 'mds-41-41018', answers: { personName: 'Jeanne Martin', communeInsee: '41194', date: '2026-11-20' } });
+    expect(visit).toMatchObject({
+      id,
+      siteId: 'mds-41-41018',
+      answers: { personName: 'Jeanne Martin', communeInsee: '41194', date: '2026-11-20' },
+    });
     expect(await readDraft(db, id)).toBeUndefined();
   });
 
   it('says the tablet is full in French when a save hits the quota, and keeps what was saved', async () => {
     const id = await renderForm();
-    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne' } });
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), {
+      target: { value: 'Jeanne' },
+    });
     await waitFor(async () => expect((await readDraft(db, id))?.answers.personName).toBe('Jeanne'));
     const full = () => {
       throw new DOMException('Quota exceeded', 'QuotaExceededError');
@@ -77,7 +107,9 @@ describe('VisitForm', () => {
     db.drafts.hook('updating', full);
     db.outbox.hook('creating', full);
 
-    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), { target: { value: 'Jeanne Martin' } });
+    fireEvent.input(screen.getByLabelText('Nom et prénom de la personne'), {
+      target: { value: 'Jeanne Martin' },
+    });
     expect(await screen.findByText(/La tablette est pleine/)).toBeTruthy();
     expect((await readDraft(db, id))?.answers.personName).toBe('Jeanne');
 

@@ -24,7 +24,9 @@ export function NewVisit() {
   useEffect(() => {
     const draft = newDraft(VISITE_DOMICILE.formId, VISITE_DOMICILE.version);
     draft.answers = { date: todayIsoDate() };
-    void saveDraft(db, draft).then(() => navigate({ name: 'draft', id: draft.id }, { replace: true }));
+    void saveDraft(db, draft).then(() =>
+      navigate({ name: 'draft', id: draft.id }, { replace: true }),
+    );
   }, [db]);
   return <p>Ouverture du formulaire…</p>;
 }
@@ -55,15 +57,22 @@ export function VisitForm({ draftId, session }: { draftId: string; session: Sess
     );
   }
   const current = draft;
-  const value = (field: Field) => (typeof current.answers[field] === 'string' ? (current.answers[field] as string) : '');
+  const value = (field: Field) =>
+    typeof current.answers[field] === 'string' ? (current.answers[field] as string) : '';
 
   function update(field: Field, fieldValue: string) {
-    const next: DraftRow = { ...current, answers: { ...current.answers, [field]: fieldValue }, updatedAt: new Date().toISOString() };
+    const next: DraftRow = {
+      ...current,
+      answers: { ...current.answers, [field]: fieldValue },
+      updatedAt: new Date().toISOString(),
+    };
     setDraft(next);
     // Writes are chained so an older keystroke never lands after a newer one.
-    writes.current = writes.current.then(() => saveDraft(db, next)).catch((error: unknown) => {
-      setSaveError(storageErrorMessage(error));
-    });
+    writes.current = writes.current
+      .then(() => saveDraft(db, next))
+      .catch((error: unknown) => {
+        setSaveError(storageErrorMessage(error));
+      });
   }
 
   async function onSubmit(event: Event) {
@@ -118,12 +127,24 @@ export function VisitForm({ draftId, session }: { draftId: string; session: Sess
         </p>
       )}
       {errorList.length > 0 && (
-        <div class="alert alert-error" role="alert" tabIndex={-1} ref={summaryRef} aria-labelledby="error-summary-title">
+        <div
+          class="alert alert-error"
+          role="alert"
+          tabIndex={-1}
+          ref={summaryRef}
+          aria-labelledby="error-summary-title"
+        >
           <h2 id="error-summary-title">Le formulaire contient {errorList.length} erreur(s)</h2>
           <ul>
             {errorList.map(([field, message]) => (
               <li key={field}>
-                <a href={`#${field}`} onClick={(event) => { event.preventDefault(); document.getElementById(field)?.focus(); }}>
+                <a
+                  href={`#${field}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(field)?.focus();
+                  }}
+                >
                   {LABELS[field]} : {message}
                 </a>
               </li>
@@ -132,7 +153,13 @@ export function VisitForm({ draftId, session }: { draftId: string; session: Sess
         </div>
       )}
       <form onSubmit={onSubmit} class="form" noValidate>
-        <TextField field="personName" value={value('personName')} error={errors.personName} onInput={update} autocomplete="name" />
+        <TextField
+          field="personName"
+          value={value('personName')}
+          error={errors.personName}
+          onInput={update}
+          autocomplete="name"
+        />
         <div class="field">
           <label for="communeInsee">{LABELS.communeInsee}</label>
           <CommuneCombobox
@@ -144,11 +171,22 @@ export function VisitForm({ draftId, session }: { draftId: string; session: Sess
           />
           <FieldError field="communeInsee" message={errors.communeInsee} />
         </div>
-        <TextField field="date" type="date" value={value('date')} error={errors.date} onInput={update} />
+        <TextField
+          field="date"
+          type="date"
+          value={value('date')}
+          error={errors.date}
+          onInput={update}
+        />
         <TextField field="reason" value={value('reason')} error={errors.reason} onInput={update} />
         <div class="field">
           <label for="notes">{LABELS.notes}</label>
-          <textarea id="notes" rows={8} value={value('notes')} onInput={(e) => update('notes', e.currentTarget.value)} />
+          <textarea
+            id="notes"
+            rows={8}
+            value={value('notes')}
+            onInput={(e) => update('notes', e.currentTarget.value)}
+          />
         </div>
         <div class="actions">
           <button type="submit" class="button-primary">

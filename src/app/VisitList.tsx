@@ -24,7 +24,12 @@ export function VisitList() {
   const { db } = useServices();
   const [limit, setLimit] = useState(PAGE_SIZE);
   const data = useObservable(
-    () => observe(async () => ({ visits: await listVisits(db, limit), total: await countVisits(db), drafts: await listDrafts(db) })),
+    () =>
+      observe(async () => ({
+        visits: await listVisits(db, limit),
+        total: await countVisits(db),
+        drafts: await listDrafts(db),
+      })),
     [db, limit],
   );
   if (data === undefined) return <p>Chargement…</p>;
@@ -72,7 +77,11 @@ export function VisitList() {
             <span class="meta">
               {visits.length} visites affichées sur {total.toLocaleString('fr-FR')}.
             </span>
-            <button type="button" class="button-secondary" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+            <button
+              type="button"
+              class="button-secondary"
+              onClick={() => setLimit((n) => n + PAGE_SIZE)}
+            >
               Voir plus
             </button>
           </p>

@@ -6,7 +6,10 @@ import type { Subscribable } from '../db/observe';
  * (src/db/observe.ts) and re-renders when the data changes, in this tab or another.
  * `deps` re-creates the subscription, as for `useEffect`.
  */
-export function useObservable<T>(make: () => Subscribable<T>, deps: readonly unknown[]): T | undefined {
+export function useObservable<T>(
+  make: () => Subscribable<T>,
+  deps: readonly unknown[],
+): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     const subscription = make().subscribe({

@@ -33,14 +33,50 @@ describe('upgrading the device database', () => {
     const old = new Dexie(name);
     old.version(1).stores(VERSION_1_SCHEMA);
     const early = makeVisit({ answers: { ...makeVisit().answers, date: '2026-10-02' } });
-    const late = makeVisit({ answers: { ...makeVisit().answers, date: '2026-11-15' }, createdAt: '2026-01-01T00:00:00.000Z' });
-    const session = { token: 't', deviceId: uuidv7(), expiresAt: '2027-01-01T00:00:00.000Z', agent: { id: uuidv7(), login: 'demo.social', displayName: 'Agent', role: 'travailleur_social', siteIds: ['mds-41-41018'] } };
+    const late = makeVisit({
+      answers: { ...makeVisit().answers, date: '2026-11-15' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const session = {
+      token: 't',
+      deviceId: uuidv7(),
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      agent: {
+        id: uuidv7(),
+        login: 'demo.social',
+        displayName: 'Agent',
+        role: 'travailleur_social',
+        siteIds: ['mds-41-41018'],
+      },
+    };
     await old.table('visits').bulkPut([
       { ...early, syncState: 'pending' },
-      { ...late, syncState: 'synced', version: 4, receipt: { number: '2026-000004', issuedAt: '2026-11-15T10:00:00.000Z' } },
+      {
+        ...late,
+        syncState: 'synced',
+        version: 4,
+        receipt: { number: '2026-000004', issuedAt: '2026-11-15T10:00:00.000Z' },
+      },
     ]);
-    await old.table('outbox').put({ id: uuidv7(), seq: 1, entity: 'visit', op: 'put', entityId: early.id, data: early, at: early.createdAt, status: 'pending', attempts: 2 });
-    await old.table('drafts').put({ id: uuidv7(), formId: 'visite-domicile', formVersion: 1, answers: { personName: 'En cours' }, createdAt: early.createdAt, updatedAt: early.createdAt });
+    await old.table('outbox').put({
+      id: uuidv7(),
+      seq: 1,
+      entity: 'visit',
+      op: 'put',
+      entityId: early.id,
+      data: early,
+      at: early.createdAt,
+      status: 'pending',
+      attempts: 2,
+    });
+    await old.table('drafts').put({
+      id: uuidv7(),
+      formId: 'visite-domicile',
+      formVersion: 1,
+      answers: { personName: 'En cours' },
+      createdAt: early.createdAt,
+      updatedAt: early.createdAt,
+    });
     await old.table('meta').bulkPut([
       { key: 'session', value: session },
       { key: 'pull-cursor', value: 'curseur-7' },

@@ -36,7 +36,10 @@ export class AppDB extends Dexie {
   orientations!: EntityTable<LocalOrientation, 'id'>;
   formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
 
-  constructor(name: string = DEFAULT_DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+  constructor(
+    name: string = DEFAULT_DB_NAME,
+    options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  ) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({
       visits: 'id, siteId, createdAt',

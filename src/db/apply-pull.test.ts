@@ -22,7 +22,15 @@ describe('applyPullPage', () => {
   it('stores the records and the cursor together', async () => {
     db = freshDb();
     const a = makeVisit();
-    const site = { id: 'mds-41-41018', name: 'MDS de Blois', kind: 'mds', communeInsee: '41018', communeName: 'Blois', latitude: 47.58, longitude: 1.3 };
+    const site = {
+      id: 'mds-41-41018',
+      name: 'MDS de Blois',
+      kind: 'mds',
+      communeInsee: '41018',
+      communeName: 'Blois',
+      latitude: 47.58,
+      longitude: 1.3,
+    };
     await applyPullPage(db, {
       changes: [
         { entity: 'visit', entityId: a.id, op: 'put', version: 1, data: serverCopy(a, 1) },

@@ -18,7 +18,11 @@ export function readPullCursor(db: AppDB): Promise<string | undefined> {
  * version: the server's answer to that push brings its version and receipt. Returns false,
  * writing nothing, when `agentId` is given and is no longer the agent logged in.
  */
-export async function applyPullPage(db: AppDB, page: Pick<PullResponse, 'changes' | 'cursor'>, agentId?: string): Promise<boolean> {
+export async function applyPullPage(
+  db: AppDB,
+  page: Pick<PullResponse, 'changes' | 'cursor'>,
+  agentId?: string,
+): Promise<boolean> {
   return db.transaction('rw', [db.meta, db.outbox, ...allEntityTables(db)], async () => {
     // A page fetched for an agent who has since logged out is not written for the next one.
     if (agentId !== undefined && (await readSession(db))?.agent.id !== agentId) return false;

@@ -18,7 +18,9 @@ async function refusedVisit() {
   const visit = makeVisit();
   await queueVisit(db, visit.id, visit);
   const [row] = await nextBatch(db, 1, 1e9);
-  await applyPushResults(db, [{ id: row!.id, status: 'rejected', reason: { code: 'invalid_record', message: 'x' } }]);
+  await applyPushResults(db, [
+    { id: row!.id, status: 'rejected', reason: { code: 'invalid_record', message: 'x' } },
+  ]);
   return { visit, outboxId: row!.id };
 }
 
@@ -35,7 +37,10 @@ describe('corrections of refused records', () => {
     expect(await countPending(db)).toBe(1);
     const [resend] = await nextBatch(db, 10, 1e9);
     expect(resend!.id).not.toBe(outboxId);
-    expect(await readVisit(db, visit.id)).toMatchObject({ syncState: 'pending', answers: { reason: 'Motif corrigé' } });
+    expect(await readVisit(db, visit.id)).toMatchObject({
+      syncState: 'pending',
+      answers: { reason: 'Motif corrigé' },
+    });
   });
 
   it('discards a refused visit only when asked, with its local copy', async () => {

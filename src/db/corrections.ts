@@ -14,10 +14,15 @@ import { visitDataSchema } from '../../shared/schemas/visit';
  * corrected visit is saved (`queueVisit` then supersedes it in its own transaction), so
  * abandoning the draft leaves the record under "À corriger" as before.
  */
-export async function reopenAsDraft(db: AppDB, outboxId: string, now: Date = new Date()): Promise<DraftRow> {
+export async function reopenAsDraft(
+  db: AppDB,
+  outboxId: string,
+  now: Date = new Date(),
+): Promise<DraftRow> {
   return db.transaction('rw', [db.outbox, db.drafts], async () => {
     const row = outboxRowSchema.parse(await db.outbox.get(outboxId));
-    if (row.entity !== ENTITY.visit || row.op !== 'put') throw new Error(`Correction impossible pour ${row.entity}`);
+    if (row.entity !== ENTITY.visit || row.op !== 'put')
+      throw new Error(`Correction impossible pour ${row.entity}`);
     const visit = visitDataSchema.parse(row.data);
     const existing = await db.drafts.get(visit.id);
     if (existing) return draftRowSchema.parse(existing);
@@ -42,7 +47,8 @@ export async function reopenAsDraft(db: AppDB, outboxId: string, now: Date = new
 export async function discardRefused(db: AppDB, outboxId: string): Promise<void> {
   await db.transaction('rw', [db.outbox, db.visits, db.drafts], async () => {
     const row = outboxRowSchema.parse(await db.outbox.get(outboxId));
-    if (row.status === 'pending') throw new Error('Un enregistrement en attente d’envoi ne peut pas être supprimé.');
+    if (row.status === 'pending')
+      throw new Error('Un enregistrement en attente d’envoi ne peut pas être supprimé.');
     await db.outbox.delete(row.id);
     const others = await db.outbox.where('entityId').equals(row.entityId).count();
     const local = row.entity === ENTITY.visit ? await db.visits.get(row.entityId) : undefined;

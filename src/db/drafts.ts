@@ -6,7 +6,14 @@ import { draftRowSchema, type DraftRow } from './rows';
 
 export function newDraft(formId: string, formVersion: number, now: Date = new Date()): DraftRow {
   const at = now.toISOString();
-  return { id: uuidv7(now.getTime()), formId, formVersion, answers: {}, createdAt: at, updatedAt: at };
+  return {
+    id: uuidv7(now.getTime()),
+    formId,
+    formVersion,
+    answers: {},
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 export async function saveDraft(db: AppDB, draft: DraftRow): Promise<void> {

@@ -18,7 +18,12 @@ export interface EntityStore {
   tables(db: AppDB): Table[];
   applyChange(db: AppDB, change: Change): Promise<void>;
   markSynced(db: AppDB, entityId: string, version: number, receipt: Receipt): Promise<void>;
-  markRefused(db: AppDB, entityId: string, state: Exclude<SyncState, 'pending' | 'synced'>, reason: Reason): Promise<void>;
+  markRefused(
+    db: AppDB,
+    entityId: string,
+    state: Exclude<SyncState, 'pending' | 'synced'>,
+    reason: Reason,
+  ): Promise<void>;
 }
 
 const visitStore: EntityStore = {
@@ -37,7 +42,8 @@ const visitStore: EntityStore = {
   async markRefused(db, entityId, state, reason) {
     // A refusal of a later attempt never hides that the server holds this visit already.
     const visit = await db.visits.get(entityId);
-    if (visit?.receipt === undefined) await db.visits.update(entityId, { syncState: state, reason });
+    if (visit?.receipt === undefined)
+      await db.visits.update(entityId, { syncState: state, reason });
   },
 };
 

@@ -1,5 +1,8 @@
 import type { FormDefinition } from '../../shared/forms/definition-schema';
-import { type FormDefinitionRecord, formDefinitionRecordSchema } from '../../shared/forms/form-definition-record';
+import {
+  type FormDefinitionRecord,
+  formDefinitionRecordSchema,
+} from '../../shared/forms/form-definition-record';
 import type { Role } from '../../shared/schemas/agent';
 import type { AppDB } from './AppDB';
 import type { EntityStore } from './entity-stores';
@@ -22,7 +25,11 @@ export const formDefinitionStore: EntityStore = {
   async markRefused() {},
 };
 
-export async function readFormDefinition(db: AppDB, formId: string, version: number): Promise<FormDefinition | undefined> {
+export async function readFormDefinition(
+  db: AppDB,
+  formId: string,
+  version: number,
+): Promise<FormDefinition | undefined> {
   const row = await db.formDefinitions.get(`${formId}@${version}`);
   const parsed = formDefinitionRecordSchema.safeParse(row);
   return parsed.success ? parsed.data.definition : undefined;
@@ -37,13 +44,27 @@ export async function listPublishedForms(db: AppDB, role: Role): Promise<FormDef
     const known = latest.get(parsed.data.formId);
     if (!known || known.version < parsed.data.version) latest.set(parsed.data.formId, parsed.data);
   }
-  return [...latest.values()].map((r) => r.definition).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+  return [...latest.values()]
+    .map((r) => r.definition)
+    .sort((a, b) => a.title.localeCompare(b.title, 'fr'));
 }
 
 /** A new draft of the latest version of a form, saved at once so a reload finds it. */
-export async function startDraft(db: AppDB, definition: FormDefinition, answers: Record<string, unknown>, now = new Date()): Promise<DraftRow> {
+export async function startDraft(
+  db: AppDB,
+  definition: FormDefinition,
+  answers: Record<string, unknown>,
+  now = new Date(),
+): Promise<DraftRow> {
   const at = now.toISOString();
-  const draft: DraftRow = { id: uuidv7(now.getTime()), formId: definition.formId, formVersion: definition.version, answers, createdAt: at, updatedAt: at };
+  const draft: DraftRow = {
+    id: uuidv7(now.getTime()),
+    formId: definition.formId,
+    formVersion: definition.version,
+    answers,
+    createdAt: at,
+    updatedAt: at,
+  };
   await db.drafts.put(draftRowSchema.parse(draft));
   return draft;
 }
@@ -53,10 +74,22 @@ export async function startDraft(db: AppDB, definition: FormDefinition, answers:
  * and naming it in `supersedes`. The signed visit is left untouched; once the correction is
  * signed and synced, both are in the history. Idempotent per click: each call is a new draft.
  */
-export async function startCorrection(db: AppDB, visitId: string, now = new Date()): Promise<DraftRow> {
+export async function startCorrection(
+  db: AppDB,
+  visitId: string,
+  now = new Date(),
+): Promise<DraftRow> {
   const visit = localVisitSchema.parse(await db.visits.get(visitId));
   const at = now.toISOString();
-  const draft: DraftRow = { id: uuidv7(now.getTime()), formId: visit.formId, formVersion: visit.formVersion, answers: visit.answers, supersedes: visit.id, createdAt: at, updatedAt: at };
+  const draft: DraftRow = {
+    id: uuidv7(now.getTime()),
+    formId: visit.formId,
+    formVersion: visit.formVersion,
+    answers: visit.answers,
+    supersedes: visit.id,
+    createdAt: at,
+    updatedAt: at,
+  };
   await db.drafts.put(draftRowSchema.parse(draft));
   return draft;
 }

@@ -38,7 +38,12 @@ export const orientationStore: EntityStore = {
     await db.orientations.put({ ...record, syncState: 'synced' });
   },
   async markSynced(db, entityId, version, receipt) {
-    await db.orientations.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
+    await db.orientations.update(entityId, {
+      version,
+      receipt,
+      syncState: 'synced',
+      reason: undefined,
+    });
   },
   async markRefused(db, entityId, state, reason) {
     await db.orientations.update(entityId, { syncState: state, reason });

@@ -22,7 +22,10 @@ export async function loadGuide(db: AppDB): Promise<GuideData> {
   }));
 }
 
-function parseAll<T>(rows: unknown[], parse: (row: unknown) => { success: true; data: T } | { success: false }): T[] {
+function parseAll<T>(
+  rows: unknown[],
+  parse: (row: unknown) => { success: true; data: T } | { success: false },
+): T[] {
   return rows.flatMap((row) => {
     const parsed = parse(row);
     return parsed.success ? [parsed.data] : [];

@@ -2,7 +2,9 @@ import { liveQuery } from 'dexie';
 
 /** A value that changes over time; what the UI subscribes to (src/app/use-observable.ts). */
 export interface Subscribable<T> {
-  subscribe(observer: { next: (value: T) => void; error?: (error: unknown) => void }): { unsubscribe(): void };
+  subscribe(observer: { next: (value: T) => void; error?: (error: unknown) => void }): {
+    unsubscribe(): void;
+  };
 }
 
 /**

@@ -35,7 +35,11 @@ export function countPending(db: AppDB): Promise<number> {
 }
 
 /** The oldest pending mutations, at most `maxCount` and about `maxBytes` of JSON. */
-export async function nextBatch(db: AppDB, maxCount: number, maxBytes: number): Promise<OutboxRow[]> {
+export async function nextBatch(
+  db: AppDB,
+  maxCount: number,
+  maxBytes: number,
+): Promise<OutboxRow[]> {
   const rows = await db.outbox
     .where('[status+seq]')
     .between(['pending', 0], ['pending', Infinity])

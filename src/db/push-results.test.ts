@@ -25,29 +25,47 @@ describe('applyPushResults', () => {
     const { visits, mutations } = await queued(2);
     await applyPushResults(db, [
       { id: mutations[0]!.id, status: 'accepted', version: 7, receipt },
-      { id: mutations[1]!.id, status: 'duplicate', version: 8, receipt: { ...receipt, number: '2026-000043' } },
+      {
+        id: mutations[1]!.id,
+        status: 'duplicate',
+        version: 8,
+        receipt: { ...receipt, number: '2026-000043' },
+      },
     ]);
     expect(await countPending(db)).toBe(0);
-    expect(await readVisit(db, visits[0]!.id)).toMatchObject({ syncState: 'synced', version: 7, receipt });
+    expect(await readVisit(db, visits[0]!.id)).toMatchObject({
+      syncState: 'synced',
+      version: 7,
+      receipt,
+    });
     expect((await readVisit(db, visits[1]!.id))?.receipt?.number).toBe('2026-000043');
   });
 
   it('keeps a rejected mutation visible with its reason, and it no longer blocks the queue', async () => {
     db = freshDb();
     const { visits, mutations } = await queued(3);
-    const reason = { code: 'invalid_record', message: 'Enregistrement incomplet', details: [{ path: 'answers.date', message: 'Date invalide.' }] };
+    const reason = {
+      code: 'invalid_record',
+      message: 'Enregistrement incomplet',
+      details: [{ path: 'answers.date', message: 'Date invalide.' }],
+    };
     await applyPushResults(db, [{ id: mutations[0]!.id, status: 'rejected', reason }]);
 
     expect(await readVisit(db, visits[0]!.id)).toMatchObject({ syncState: 'rejected', reason });
     expect((await listNeedingAttention(db)).map((row) => row.id)).toEqual([mutations[0]!.id]);
-    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.id)).toEqual([mutations[1]!.id, mutations[2]!.id]);
+    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.id)).toEqual([
+      mutations[1]!.id,
+      mutations[2]!.id,
+    ]);
   });
 
   it('marks a conflict and keeps it for the agent', async () => {
     db = freshDb();
     const { visits, mutations } = await queued(1);
     const reason = { code: 'version_conflict', message: 'Modifié ailleurs' };
-    await applyPushResults(db, [{ id: mutations[0]!.id, status: 'conflict', reason, serverVersion: 12 }]);
+    await applyPushResults(db, [
+      { id: mutations[0]!.id, status: 'conflict', reason, serverVersion: 12 },
+    ]);
     expect((await readVisit(db, visits[0]!.id))?.syncState).toBe('conflict');
     expect(await listNeedingAttention(db)).toHaveLength(1);
   });

@@ -10,7 +10,10 @@ import { outboxRowSchema } from './rows';
  * `duplicate` with the same receipt. Rejected and conflicting ones stay, visible, and no
  * longer block the queue.
  */
-export async function applyPushResults(db: AppDB, results: readonly MutationResult[]): Promise<void> {
+export async function applyPushResults(
+  db: AppDB,
+  results: readonly MutationResult[],
+): Promise<void> {
   await db.transaction('rw', [db.outbox, ...allEntityTables(db)], async () => {
     const rows = await db.outbox.bulkGet(results.map((result) => result.id));
     const delivered: string[] = [];

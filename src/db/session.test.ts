@@ -15,18 +15,45 @@ const sessionOf = (agentId: string, login: string): Session => ({
   token: `t-${login}`,
   deviceId: '0190f5c6-0000-7000-8000-000000000009',
   expiresAt: '2027-01-01T00:00:00.000Z',
-  agent: { id: agentId, login, displayName: login, role: 'travailleur_social', siteIds: ['mds-41-41018'] },
+  agent: {
+    id: agentId,
+    login,
+    displayName: login,
+    role: 'travailleur_social',
+    siteIds: ['mds-41-41018'],
+  },
 });
 const A = sessionOf('0190f5c6-0000-7000-8000-00000000000a', 'agent.a');
 const B = sessionOf('0190f5c6-0000-7000-8000-00000000000b', 'agent.b');
-const serverCopy = (visit: ReturnType<typeof makeVisit>) => ({ ...visit, authorId: A.agent.id, version: 3, updatedAt: visit.createdAt, receipt: { number: '2026-000003', issuedAt: visit.createdAt } });
+const serverCopy = (visit: ReturnType<typeof makeVisit>) => ({
+  ...visit,
+  authorId: A.agent.id,
+  version: 3,
+  updatedAt: visit.createdAt,
+  receipt: { number: '2026-000003', issuedAt: visit.createdAt },
+});
 
 describe('sessions on a shared tablet', () => {
   it('does not store for the next agent a page pulled for an agent who logged out', async () => {
     db = freshDb();
     await startSession(db, A);
     await logout(db);
-    const stored = await applyPullPage(db, { changes: [{ entity: 'visit', entityId: makeVisit().id, op: 'put', version: 3, data: serverCopy(makeVisit()) }], cursor: 'c3' }, A.agent.id);
+    const stored = await applyPullPage(
+      db,
+      {
+        changes: [
+          {
+            entity: 'visit',
+            entityId: makeVisit().id,
+            op: 'put',
+            version: 3,
+            data: serverCopy(makeVisit()),
+          },
+        ],
+        cursor: 'c3',
+      },
+      A.agent.id,
+    );
     expect(stored).toBe(false);
     expect(await listVisits(db)).toEqual([]);
     expect(await readPullCursor(db)).toBeUndefined();
@@ -35,7 +62,18 @@ describe('sessions on a shared tablet', () => {
   it('starts a new agent from an empty device even when nobody was logged in', async () => {
     db = freshDb();
     const leftover = makeVisit();
-    await applyPullPage(db, { changes: [{ entity: 'visit', entityId: leftover.id, op: 'put', version: 3, data: serverCopy(leftover) }], cursor: 'c3' });
+    await applyPullPage(db, {
+      changes: [
+        {
+          entity: 'visit',
+          entityId: leftover.id,
+          op: 'put',
+          version: 3,
+          data: serverCopy(leftover),
+        },
+      ],
+      cursor: 'c3',
+    });
     await startSession(db, B);
     expect(await listVisits(db)).toEqual([]);
     expect(await readPullCursor(db)).toBeUndefined();

@@ -20,7 +20,10 @@ export function readSession(db: AppDB): Promise<Session | undefined> {
 }
 
 export class UnsentDataError extends Error {
-  constructor(readonly waiting: number, readonly ownerName?: string) {
+  constructor(
+    readonly waiting: number,
+    readonly ownerName?: string,
+  ) {
     super(`${waiting} enregistrement(s) non envoyé(s)`);
     this.name = 'UnsentDataError';
   }
@@ -31,7 +34,12 @@ async function countUnsent(db: AppDB): Promise<number> {
 }
 
 async function clearPersonalData(db: AppDB): Promise<void> {
-  await Promise.all([db.visits.clear(), db.sites.clear(), db.meta.clear(), db.orientations.clear()]);
+  await Promise.all([
+    db.visits.clear(),
+    db.sites.clear(),
+    db.meta.clear(),
+    db.orientations.clear(),
+  ]);
 }
 
 /**
@@ -41,17 +49,21 @@ async function clearPersonalData(db: AppDB): Promise<void> {
  * name, so the previous agent must log in and sync first.
  */
 export async function startSession(db: AppDB, session: Session): Promise<void> {
-  await db.transaction('rw', [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations], async () => {
-    const previous = await readSession(db);
-    if (previous?.agent.id !== session.agent.id) {
-      // Another agent, or nobody known (after a logout, a sync still running may have written
-      // a last page): start from an empty device, unless unsent work would be lost.
-      const waiting = await countUnsent(db);
-      if (waiting > 0) throw new UnsentDataError(waiting, previous?.agent.displayName);
-      await clearPersonalData(db);
-    }
-    await writeMeta(db, SESSION_KEY, session);
-  });
+  await db.transaction(
+    'rw',
+    [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations],
+    async () => {
+      const previous = await readSession(db);
+      if (previous?.agent.id !== session.agent.id) {
+        // Another agent, or nobody known (after a logout, a sync still running may have written
+        // a last page): start from an empty device, unless unsent work would be lost.
+        const waiting = await countUnsent(db);
+        if (waiting > 0) throw new UnsentDataError(waiting, previous?.agent.displayName);
+        await clearPersonalData(db);
+      }
+      await writeMeta(db, SESSION_KEY, session);
+    },
+  );
 }
 
 /**
@@ -59,9 +71,13 @@ export async function startSession(db: AppDB, session: Session): Promise<void> {
  * unsent (outbox or drafts): unsent work is never deleted, not even on logout (DESIGN §11).
  */
 export async function logout(db: AppDB): Promise<void> {
-  await db.transaction('rw', [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations], async () => {
-    const waiting = await countUnsent(db);
-    if (waiting > 0) throw new UnsentDataError(waiting);
-    await clearPersonalData(db);
-  });
+  await db.transaction(
+    'rw',
+    [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations],
+    async () => {
+      const waiting = await countUnsent(db);
+      if (waiting > 0) throw new UnsentDataError(waiting);
+      await clearPersonalData(db);
+    },
+  );
 }

@@ -24,9 +24,18 @@ describe('queueVisit', () => {
     await draftFor(visit.id);
     await queueVisit(db, visit.id, visit);
 
-    expect(await listVisits(db)).toEqual([{ ...visit, syncState: 'pending', visitDate: '2026-11-20' }]);
+    expect(await listVisits(db)).toEqual([
+      { ...visit, syncState: 'pending', visitDate: '2026-11-20' },
+    ]);
     const [mutation] = await nextBatch(db, 10, 1_000_000);
-    expect(mutation).toMatchObject({ entity: 'visit', op: 'put', entityId: visit.id, data: visit, seq: 1, status: 'pending' });
+    expect(mutation).toMatchObject({
+      entity: 'visit',
+      op: 'put',
+      entityId: visit.id,
+      data: visit,
+      seq: 1,
+      status: 'pending',
+    });
     expect(await readDraft(db, visit.id)).toBeUndefined();
   });
 

@@ -14,14 +14,22 @@ import { localVisitSchema, type LocalVisit } from './rows';
  * Offline this is all that happens; the sync engine pushes the mutation later. If the server
  * refuses it, the visit stays on the device marked "À corriger" with the server's reason.
  */
-export async function queueVisit(db: AppDB, draftId: string, visit: VisitData, now: Date = new Date()): Promise<LocalVisit> {
+export async function queueVisit(
+  db: AppDB,
+  draftId: string,
+  visit: VisitData,
+  now: Date = new Date(),
+): Promise<LocalVisit> {
   const data = visitDataSchema.parse(visit);
   const local: LocalVisit = { ...data, syncState: 'pending', visitDate: visitDateOf(data) };
   return db.transaction('rw', [db.visits, db.outbox, db.meta, db.drafts], async () => {
     // A second tap on "Enregistrer", or a draft recreated by a late keystroke in another tab,
     // must not queue the same visit twice: once saved and not refused, it is done.
     const existing = await db.visits.get(data.id);
-    if (existing !== undefined && (existing.syncState === 'pending' || existing.syncState === 'synced')) {
+    if (
+      existing !== undefined &&
+      (existing.syncState === 'pending' || existing.syncState === 'synced')
+    ) {
       await db.drafts.delete(draftId);
       return localVisitSchema.parse(existing);
     }

@@ -33,7 +33,9 @@ describe('the form renderer', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/3114/);
     const group = screen.getByRole('group', { name: /^J’ai pris connaissance/ });
     const errorId = group.getAttribute('aria-describedby');
-    expect(errorId && document.getElementById(errorId)?.textContent).toBe('Ce champ est obligatoire.');
+    expect(errorId && document.getElementById(errorId)?.textContent).toBe(
+      'Ce champ est obligatoire.',
+    );
     expect(screen.getByTestId('calcul-epdsScore').textContent).toBe('— (à compléter)');
   });
 });

@@ -5,7 +5,15 @@ import { FieldInput } from './FieldInput';
 import type { RenderContext } from './render-context';
 
 /** The visible fields of a list, at `prefix` (empty for the form, `[repeatId, index]` in an item). */
-export function FieldList({ fields, prefix, ctx }: { fields: readonly FieldDefinition[]; prefix: AnswerPath; ctx: RenderContext }) {
+export function FieldList({
+  fields,
+  prefix,
+  ctx,
+}: {
+  fields: readonly FieldDefinition[];
+  prefix: AnswerPath;
+  ctx: RenderContext;
+}) {
   return (
     <>
       {fields.map((field) => {
@@ -17,7 +25,15 @@ export function FieldList({ fields, prefix, ctx }: { fields: readonly FieldDefin
   );
 }
 
-function Field({ field, path, ctx }: { field: FieldDefinition; path: AnswerPath; ctx: RenderContext }) {
+function Field({
+  field,
+  path,
+  ctx,
+}: {
+  field: FieldDefinition;
+  path: AnswerPath;
+  ctx: RenderContext;
+}) {
   switch (field.type) {
     case 'section':
       return (
@@ -29,7 +45,9 @@ function Field({ field, path, ctx }: { field: FieldDefinition; path: AnswerPath;
       );
     case 'note':
       return field.tone === 'alert' ? (
-        <p class="alert alert-error" role="alert" data-testid={`note-${field.id}`}>{field.label}</p>
+        <p class="alert alert-error" role="alert" data-testid={`note-${field.id}`}>
+          {field.label}
+        </p>
       ) : (
         <p class={field.tone === 'warning' ? 'alert alert-warning' : 'note'}>{field.label}</p>
       );
@@ -37,9 +55,13 @@ function Field({ field, path, ctx }: { field: FieldDefinition; path: AnswerPath;
       const id = inputId(path);
       return (
         <div class="field computed">
-          <span id={`${id}-libelle`} class="label">{field.label}</span>
+          <span id={`${id}-libelle`} class="label">
+            {field.label}
+          </span>
           {field.help && <p class="hint">{field.help}</p>}
-          <output id={id} aria-labelledby={`${id}-libelle`} data-testid={`calcul-${field.id}`}>{formatComputed(field.function, ctx.computed.get(pathKey(path)))}</output>
+          <output id={id} aria-labelledby={`${id}-libelle`} data-testid={`calcul-${field.id}`}>
+            {formatComputed(field.function, ctx.computed.get(pathKey(path)))}
+          </output>
         </div>
       );
     }
@@ -50,7 +72,15 @@ function Field({ field, path, ctx }: { field: FieldDefinition; path: AnswerPath;
   }
 }
 
-function Repeat({ field, path, ctx }: { field: RepeatField; path: AnswerPath; ctx: RenderContext }) {
+function Repeat({
+  field,
+  path,
+  ctx,
+}: {
+  field: RepeatField;
+  path: AnswerPath;
+  ctx: RenderContext;
+}) {
   const value = answerAt(ctx.answers, path);
   const items = Array.isArray(value) ? value : [];
   const itemLabel = field.itemLabel ?? 'Élément';
@@ -58,20 +88,38 @@ function Repeat({ field, path, ctx }: { field: RepeatField; path: AnswerPath; ct
   const full = field.maxItems !== undefined && items.length >= field.maxItems;
   return (
     <fieldset class="repeat" id={inputId(path)} tabIndex={-1}>
-      <legend>{field.label}{field.required ? ' (obligatoire)' : ''}</legend>
+      <legend>
+        {field.label}
+        {field.required ? ' (obligatoire)' : ''}
+      </legend>
       {field.help && <p class="hint">{field.help}</p>}
       {items.map((_, index) => (
         <fieldset key={index} class="repeat-item">
-          <legend>{itemLabel} {index + 1}</legend>
+          <legend>
+            {itemLabel} {index + 1}
+          </legend>
           <FieldList fields={field.fields} prefix={[...path, index]} ctx={ctx} />
-          <button type="button" class="button-secondary" onClick={() => ctx.onChange(path, items.filter((__, i) => i !== index))}>
+          <button
+            type="button"
+            class="button-secondary"
+            onClick={() =>
+              ctx.onChange(
+                path,
+                items.filter((__, i) => i !== index),
+              )
+            }
+          >
             Retirer {itemLabel.toLowerCase()} {index + 1}
           </button>
         </fieldset>
       ))}
       {error && <p class="field-error">{error}</p>}
       {!full && (
-        <button type="button" class="button-secondary" onClick={() => ctx.onChange(path, [...items, {}])}>
+        <button
+          type="button"
+          class="button-secondary"
+          onClick={() => ctx.onChange(path, [...items, {}])}
+        >
           Ajouter : {itemLabel.toLowerCase()}
         </button>
       )}

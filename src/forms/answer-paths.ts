@@ -14,15 +14,25 @@ export function answerAt(root: unknown, path: AnswerPath): unknown {
   return node;
 }
 
-export function withAnswer(root: Readonly<Record<string, unknown>>, path: AnswerPath, value: unknown): Record<string, unknown> {
+export function withAnswer(
+  root: Readonly<Record<string, unknown>>,
+  path: AnswerPath,
+  value: unknown,
+): Record<string, unknown> {
   return setIn(root, path, value) as Record<string, unknown>;
 }
 
 function setIn(node: unknown, path: AnswerPath, value: unknown): unknown {
   if (path.length === 0) return value;
   const [key, ...rest] = path as [string | number, ...(string | number)[]];
-  const copy: Node = Array.isArray(node) ? [...node] : { ...((typeof node === 'object' && node !== null ? node : {}) as Record<string, unknown>) };
-  (copy as Record<string | number, unknown>)[key] = setIn((copy as Record<string | number, unknown>)[key], rest, value);
+  const copy: Node = Array.isArray(node)
+    ? [...node]
+    : { ...((typeof node === 'object' && node !== null ? node : {}) as Record<string, unknown>) };
+  (copy as Record<string | number, unknown>)[key] = setIn(
+    (copy as Record<string | number, unknown>)[key],
+    rest,
+    value,
+  );
   return copy;
 }
 

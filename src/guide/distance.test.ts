@@ -4,10 +4,33 @@ import type { StructureRecord } from '../../shared/guide/schemas';
 import { communeCentre, haversineKm, isFranceServices, isMds, nearestStructures } from './distance';
 
 /** The 12 MDS (domain/loir-et-cher.md) placed at their commune centre, as in the demo guide. */
-const MDS_INSEE = ['41143', '41095', '41269', '41136', '41167', '41018', '41025', '41242', '41151', '41194', '41106', '41232'];
+const MDS_INSEE = [
+  '41143',
+  '41095',
+  '41269',
+  '41136',
+  '41167',
+  '41018',
+  '41025',
+  '41242',
+  '41151',
+  '41194',
+  '41106',
+  '41232',
+];
 const structure = (code: string, nom: string, reseau: string): StructureRecord => {
   const c = communes.find((x) => x.code === code)!;
-  return { id: `${reseau}-${code}`, nom, source: 'test', date_maj: '2026-01-15', version: 1, code_insee: code, latitude: c.lat, longitude: c.lon, reseaux_porteurs: [reseau as 'departements'] };
+  return {
+    id: `${reseau}-${code}`,
+    nom,
+    source: 'test',
+    date_maj: '2026-01-15',
+    version: 1,
+    code_insee: code,
+    latitude: c.lat,
+    longitude: c.lon,
+    reseaux_porteurs: [reseau as 'departements'],
+  };
 };
 const STRUCTURES = [
   ...MDS_INSEE.map((code) => structure(code, `Maison des Solidarités ${code}`, 'departements')),
@@ -19,7 +42,9 @@ const STRUCTURES = [
 /** Spherical law of cosines: another formula than the code's haversine, same sphere. */
 function cosinesKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const r = (d: number) => (d * Math.PI) / 180;
-  const c = Math.sin(r(a.lat)) * Math.sin(r(b.lat)) + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.cos(r(b.lon - a.lon));
+  const c =
+    Math.sin(r(a.lat)) * Math.sin(r(b.lat)) +
+    Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.cos(r(b.lon - a.lon));
   return 6371.0088 * Math.acos(Math.min(1, c));
 }
 
@@ -31,7 +56,8 @@ describe('distance and nearest places', () => {
   });
 
   it('finds the nearest MDS of obvious communes', () => {
-    const nearest = (code: string) => nearestStructures(STRUCTURES, code, isMds)[0]!.structure.code_insee;
+    const nearest = (code: string) =>
+      nearestStructures(STRUCTURES, code, isMds)[0]!.structure.code_insee;
     expect(nearest('41018')).toBe('41018'); // Blois
     expect(nearest('41295')).toBe('41018'); // Vineuil → Blois
     expect(nearest('41143')).toBe('41143'); // Mondoubleau

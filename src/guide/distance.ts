@@ -14,7 +14,8 @@ export function haversineKm(a: Point, b: Point): number {
   const rad = (deg: number) => (deg * Math.PI) / 180;
   const dLat = rad(b.lat - a.lat);
   const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -25,14 +26,19 @@ export function communeCentre(codeInsee: string): Point | undefined {
 }
 
 /** Where a guide record is: its own coordinates, else the centre of its commune. */
-export function locate(record: { latitude?: number | null; longitude?: number | null; code_insee?: string | null }): Point | undefined {
+export function locate(record: {
+  latitude?: number | null;
+  longitude?: number | null;
+  code_insee?: string | null;
+}): Point | undefined {
   if (typeof record.latitude === 'number' && typeof record.longitude === 'number') {
     return { lat: record.latitude, lon: record.longitude };
   }
   return record.code_insee ? communeCentre(record.code_insee) : undefined;
 }
 
-export const isMds = (s: StructureRecord) => /maison des solidarit/i.test(s.nom) && (s.reseaux_porteurs ?? []).includes('departements');
+export const isMds = (s: StructureRecord) =>
+  /maison des solidarit/i.test(s.nom) && (s.reseaux_porteurs ?? []).includes('departements');
 export const isFranceServices = (s: StructureRecord) =>
   (s.reseaux_porteurs ?? []).some((r) => r === 'france-service' || r === 'msap');
 

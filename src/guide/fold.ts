@@ -13,8 +13,34 @@ export function foldWord(word: string): string {
 
 /** Short French words that say nothing about a service. */
 const STOP_WORDS = new Set([
-  'a', 'au', 'aux', 'avec', 'ce', 'd', 'de', 'des', 'du', 'en', 'et', 'l', 'la', 'le', 'les',
-  'ou', 'par', 'pour', 'sa', 'se', 'ses', 'son', 'sur', 'un', 'une', 'vos', 'votre', 'y',
+  'a',
+  'au',
+  'aux',
+  'avec',
+  'ce',
+  'd',
+  'de',
+  'des',
+  'du',
+  'en',
+  'et',
+  'l',
+  'la',
+  'le',
+  'les',
+  'ou',
+  'par',
+  'pour',
+  'sa',
+  'se',
+  'ses',
+  'son',
+  'sur',
+  'un',
+  'une',
+  'vos',
+  'votre',
+  'y',
 ]);
 
 /** Words of a text: split on anything that is not a letter or a digit (apostrophes included). */

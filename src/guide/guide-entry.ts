@@ -21,7 +21,10 @@ export interface GuideEntry {
   at: Point | undefined;
 }
 
-export function toGuideEntries(services: readonly ServiceRecord[], structures: readonly StructureRecord[]): GuideEntry[] {
+export function toGuideEntries(
+  services: readonly ServiceRecord[],
+  structures: readonly StructureRecord[],
+): GuideEntry[] {
   const byId = new Map(structures.map((s) => [s.id, s]));
   return services.map((service) => {
     const structure = byId.get(service.structure_id);

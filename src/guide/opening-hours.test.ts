@@ -7,13 +7,21 @@ const OFFICE = 'Mo-Fr 09:00-12:00,13:30-17:00; PH off';
 
 describe('opening hours on the device', () => {
   it('says open now and when it closes', () => {
-    expect(hoursStatus(OFFICE, at(2026, 11, 18, 10)).label).toBe('Ouvert maintenant · ferme à 12 h');
-    expect(hoursStatus(OFFICE, at(2026, 11, 18, 14)).label).toBe('Ouvert maintenant · ferme à 17 h');
+    expect(hoursStatus(OFFICE, at(2026, 11, 18, 10)).label).toBe(
+      'Ouvert maintenant · ferme à 12 h',
+    );
+    expect(hoursStatus(OFFICE, at(2026, 11, 18, 14)).label).toBe(
+      'Ouvert maintenant · ferme à 17 h',
+    );
   });
 
   it('warns when it closes soon', () => {
     const status = hoursStatus(OFFICE, at(2026, 11, 18, 16, 40));
-    expect(status).toMatchObject({ state: 'open', closingSoon: true, label: 'Ouvert maintenant · ferme bientôt, à 17 h' });
+    expect(status).toMatchObject({
+      state: 'open',
+      closingSoon: true,
+      label: 'Ouvert maintenant · ferme bientôt, à 17 h',
+    });
   });
 
   it('gives the next opening the same day, over the lunch break', () => {
@@ -28,10 +36,16 @@ describe('opening hours on the device', () => {
 
   it('is closed on a French public holiday where the data says PH off, and open where it does not', () => {
     const bastilleDay = at(2026, 7, 14, 10); // a Tuesday
-    expect(hoursStatus(OFFICE, bastilleDay)).toMatchObject({ state: 'closed', holiday: true, label: 'Fermé (jour férié) · ouvre demain à 9 h' });
+    expect(hoursStatus(OFFICE, bastilleDay)).toMatchObject({
+      state: 'closed',
+      holiday: true,
+      label: 'Fermé (jour férié) · ouvre demain à 9 h',
+    });
     expect(hoursStatus('Mo-Fr 09:00-12:00,13:30-17:00', bastilleDay).state).toBe('open');
     // Ascension Thursday 2026 (14 May): closed, and opens Friday.
-    expect(hoursStatus(OFFICE, at(2026, 5, 14, 10)).label).toBe('Fermé (jour férié) · ouvre demain à 9 h');
+    expect(hoursStatus(OFFICE, at(2026, 5, 14, 10)).label).toBe(
+      'Fermé (jour férié) · ouvre demain à 9 h',
+    );
   });
 
   it('describes the week in plain French, a holiday that week shown closed', () => {

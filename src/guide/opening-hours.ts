@@ -1,5 +1,11 @@
 import OpeningHours from 'opening_hours';
-import { formatHour, formatWeek, HOLIDAY_REGION, mondayOf, WEEKDAYS } from '../../shared/guide/hours-text';
+import {
+  formatHour,
+  formatWeek,
+  HOLIDAY_REGION,
+  mondayOf,
+  WEEKDAYS,
+} from '../../shared/guide/hours-text';
 
 /**
  * Opening hours in the OpenStreetMap `opening_hours` syntax data·inclusion uses, read by the
@@ -32,20 +38,30 @@ function read(value: string): OpeningHours | null {
 
 export function hoursStatus(value: string | null | undefined, now: Date): HoursStatus {
   const hours = value ? read(value) : null;
-  if (!hours) return { state: 'unknown', label: value ? 'Horaires à vérifier' : 'Horaires non précisés' };
+  if (!hours)
+    return { state: 'unknown', label: value ? 'Horaires à vérifier' : 'Horaires non précisés' };
   // A rule that is only a comment ("sur rendez-vous") leaves the state unknown.
   if (hours.getUnknown(now)) return { state: 'unknown', label: 'Horaires à vérifier' };
   const next = hours.getNextChange(now, new Date(now.getTime() + LOOKAHEAD_MS));
   if (hours.getState(now)) {
     if (!next) return { state: 'open', closingSoon: false, label: 'Ouvert maintenant' };
     const closingSoon = next.getTime() - now.getTime() <= CLOSING_SOON_MS;
-    const when = sameDay(next, now) ? `à ${formatHour(next)}` : `${dayWord(next, now)} à ${formatHour(next)}`;
-    return { state: 'open', closesAt: next, closingSoon, label: `Ouvert maintenant · ${closingSoon ? 'ferme bientôt, ' : 'ferme '}${when}` };
+    const when = sameDay(next, now)
+      ? `à ${formatHour(next)}`
+      : `${dayWord(next, now)} à ${formatHour(next)}`;
+    return {
+      state: 'open',
+      closesAt: next,
+      closingSoon,
+      label: `Ouvert maintenant · ${closingSoon ? 'ferme bientôt, ' : 'ferme '}${when}`,
+    };
   }
   const holiday = hours.getPublicHolidayContext(now).isHoliday;
   const closed = holiday ? 'Fermé (jour férié)' : 'Fermé';
   if (!next) return { state: 'closed', holiday, label: closed };
-  const when = sameDay(next, now) ? `à ${formatHour(next)}` : `${dayWord(next, now)} à ${formatHour(next)}`;
+  const when = sameDay(next, now)
+    ? `à ${formatHour(next)}`
+    : `${dayWord(next, now)} à ${formatHour(next)}`;
   return { state: 'closed', opensAt: next, holiday, label: `${closed} · ouvre ${when}` };
 }
 
@@ -55,11 +71,18 @@ export function describeWeek(value: string | null | undefined, now: Date): strin
   if (!hours) return value ? [value] : [];
   const monday = mondayOf(now);
   const end = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 7);
-  return formatWeek(hours.getOpenIntervals(monday, end).map(([from, to]) => [from, to] as const), monday);
+  return formatWeek(
+    hours.getOpenIntervals(monday, end).map(([from, to]) => [from, to] as const),
+    monday,
+  );
 }
 
 function sameDay(a: Date, b: Date): boolean {
-  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+  return (
+    a.getFullYear() === b.getFullYear() &&
+    a.getMonth() === b.getMonth() &&
+    a.getDate() === b.getDate()
+  );
 }
 
 /** "demain", "lundi", or "lundi 3 août" beyond a week. */
@@ -68,5 +91,7 @@ function dayWord(date: Date, now: Date): string {
   const days = Math.round((startOf(date) - startOf(now)) / DAY_MS);
   if (days === 1) return 'demain';
   const name = WEEKDAYS[date.getDay()]!;
-  return days < 7 ? name : `${name} ${date.getDate()} ${date.toLocaleDateString('fr-FR', { month: 'long' })}`;
+  return days < 7
+    ? name
+    : `${name} ${date.getDate()} ${date.toLocaleDateString('fr-FR', { month: 'long' })}`;
 }

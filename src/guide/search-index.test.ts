@@ -4,8 +4,19 @@ import { communeCentre } from './distance';
 import { toGuideEntries } from './guide-entry';
 import { GuideIndex } from './search-index';
 
-const structure = (id: string, nom: string, code_insee: string, commune: string): StructureRecord => ({
-  id, nom, code_insee, commune, source: 'test', date_maj: '2026-01-15', version: 1,
+const structure = (
+  id: string,
+  nom: string,
+  code_insee: string,
+  commune: string,
+): StructureRecord => ({
+  id,
+  nom,
+  code_insee,
+  commune,
+  source: 'test',
+  date_maj: '2026-01-15',
+  version: 1,
 });
 const STRUCTURES = [
   structure('s-blois', 'CCAS de Blois', '41018', 'Blois'),
@@ -13,25 +24,70 @@ const STRUCTURES = [
   structure('s-salbris', 'Association Vivre Ensemble', '41232', 'Salbris'),
 ];
 let n = 0;
-const service = (nom: string, structureId: string, extra: Partial<ServiceRecord> = {}): ServiceRecord => ({
-  id: `svc-${++n}`, nom, structure_id: structureId, source: 'test', date_maj: '2026-01-15', version: 1,
-  description: 'Un service de test.', ...extra,
+const service = (
+  nom: string,
+  structureId: string,
+  extra: Partial<ServiceRecord> = {},
+): ServiceRecord => ({
+  id: `svc-${++n}`,
+  nom,
+  structure_id: structureId,
+  source: 'test',
+  date_maj: '2026-01-15',
+  version: 1,
+  description: 'Un service de test.',
+  ...extra,
 });
 const SERVICES = [
-  service('Aide ménagère à domicile', 's-blois', { thematiques: ['equipement-et-alimentation--aide-menagere'], publics: ['seniors'], type: 'aide-materielle', frais: 'payant' }),
-  service('Aide ménagère', 's-vendome', { thematiques: ['equipement-et-alimentation--aide-menagere'], publics: ['seniors'], type: 'aide-materielle', frais: 'payant' }),
-  service('Ménage et repassage : aide aux aidants', 's-salbris', { thematiques: ['famille--soutien-aidants'], publics: ['tous-publics'], type: 'accompagnement', frais: 'gratuit' }),
-  service('Épicerie solidaire', 's-salbris', { thematiques: ['equipement-et-alimentation--alimentation'], publics: ['familles'], type: 'aide-materielle', frais: 'payant', description: 'Des courses à petit prix.' }),
-  service('Conseiller numérique', 's-blois', { thematiques: ['numerique--maitriser-les-fondamentaux-du-numerique'], publics: ['seniors'], type: 'atelier', frais: 'gratuit' }),
-  service('Accompagnement budgétaire', 's-vendome', { thematiques: ['difficultes-financieres--ameliorer-sa-gestion-budgetaire'], publics: ['familles'], type: 'accompagnement', frais: 'gratuit' }),
+  service('Aide ménagère à domicile', 's-blois', {
+    thematiques: ['equipement-et-alimentation--aide-menagere'],
+    publics: ['seniors'],
+    type: 'aide-materielle',
+    frais: 'payant',
+  }),
+  service('Aide ménagère', 's-vendome', {
+    thematiques: ['equipement-et-alimentation--aide-menagere'],
+    publics: ['seniors'],
+    type: 'aide-materielle',
+    frais: 'payant',
+  }),
+  service('Ménage et repassage : aide aux aidants', 's-salbris', {
+    thematiques: ['famille--soutien-aidants'],
+    publics: ['tous-publics'],
+    type: 'accompagnement',
+    frais: 'gratuit',
+  }),
+  service('Épicerie solidaire', 's-salbris', {
+    thematiques: ['equipement-et-alimentation--alimentation'],
+    publics: ['familles'],
+    type: 'aide-materielle',
+    frais: 'payant',
+    description: 'Des courses à petit prix.',
+  }),
+  service('Conseiller numérique', 's-blois', {
+    thematiques: ['numerique--maitriser-les-fondamentaux-du-numerique'],
+    publics: ['seniors'],
+    type: 'atelier',
+    frais: 'gratuit',
+  }),
+  service('Accompagnement budgétaire', 's-vendome', {
+    thematiques: ['difficultes-financieres--ameliorer-sa-gestion-budgetaire'],
+    publics: ['familles'],
+    type: 'accompagnement',
+    frais: 'gratuit',
+  }),
 ];
 const index = new GuideIndex(toGuideEntries(SERVICES, STRUCTURES));
-const names = (hits: ReturnType<GuideIndex['query']>) => hits.map((h) => `${h.entry.nom} (${h.entry.commune})`);
+const names = (hits: ReturnType<GuideIndex['query']>) =>
+  hits.map((h) => `${h.entry.nom} (${h.entry.commune})`);
 
 describe('guide search', () => {
   it('ignores accents and case: "aide menagere" and "AIDE MÉNAGÈRE" find "Aide ménagère"', () => {
     for (const query of ['aide menagere', 'AIDE MÉNAGÈRE', 'Aide Ménagère']) {
-      expect(names(index.query(query)).slice(0, 2)).toEqual(['Aide ménagère (Vendôme)', 'Aide ménagère à domicile (Blois)']);
+      expect(names(index.query(query)).slice(0, 2)).toEqual([
+        'Aide ménagère (Vendôme)',
+        'Aide ménagère à domicile (Blois)',
+      ]);
     }
   });
 
@@ -58,13 +114,19 @@ describe('guide search', () => {
   });
 
   it('filters by thématique family, public, type, free or not, and commune', () => {
-    expect(names(index.query('', { famille: 'famille' }))).toEqual(['Ménage et repassage : aide aux aidants (Salbris)']);
+    expect(names(index.query('', { famille: 'famille' }))).toEqual([
+      'Ménage et repassage : aide aux aidants (Salbris)',
+    ]);
     expect(names(index.query('aide', { public: 'seniors', gratuit: false }))).toHaveLength(2);
     expect(names(index.query('', { type: 'atelier' }))).toEqual(['Conseiller numérique (Blois)']);
     expect(names(index.query('', { gratuit: true })).sort()).toEqual([
-      'Accompagnement budgétaire (Vendôme)', 'Conseiller numérique (Blois)', 'Ménage et repassage : aide aux aidants (Salbris)',
+      'Accompagnement budgétaire (Vendôme)',
+      'Conseiller numérique (Blois)',
+      'Ménage et repassage : aide aux aidants (Salbris)',
     ]);
-    expect(names(index.query('aide', { codeInsee: '41018' }))).toEqual(['Aide ménagère à domicile (Blois)']);
+    expect(names(index.query('aide', { codeInsee: '41018' }))).toEqual([
+      'Aide ménagère à domicile (Blois)',
+    ]);
   });
 
   it('filters by distance from a commune and lists the nearest first with no query', () => {
@@ -72,7 +134,14 @@ describe('guide search', () => {
     const near = index.query('', { origin, maxKm: 20 });
     expect(new Set(near.map((h) => h.entry.commune))).toEqual(new Set(['Blois']));
     const all = index.query('', { origin });
-    expect(all.map((h) => h.entry.commune)).toEqual(['Blois', 'Blois', 'Vendôme', 'Vendôme', 'Salbris', 'Salbris']);
+    expect(all.map((h) => h.entry.commune)).toEqual([
+      'Blois',
+      'Blois',
+      'Vendôme',
+      'Vendôme',
+      'Salbris',
+      'Salbris',
+    ]);
     expect(all[0]!.km).toBeLessThan(10);
   });
 });

@@ -56,7 +56,10 @@ export class GuideIndex {
     this.search = new MiniSearch<GuideEntry>({
       fields: ['nom', 'labels', 'lieu', 'description'],
       // Where the service is, as one field: one field fewer to score on every keystroke.
-      extractField: (entry, field) => (field === 'lieu' ? `${entry.structureNom} ${entry.commune}` : String(entry[field as keyof GuideEntry] ?? '')),
+      extractField: (entry, field) =>
+        field === 'lieu'
+          ? `${entry.structureNom} ${entry.commune}`
+          : String(entry[field as keyof GuideEntry] ?? ''),
       tokenize,
       processTerm,
       searchOptions: SEARCH_OPTIONS,
@@ -75,7 +78,9 @@ export class GuideIndex {
       return filters.origin ? hits.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity)) : hits;
     }
     const exact = foldWord(trimmed);
-    const results = this.search.search(withoutTrailingLetter(trimmed), { filter: (r) => keep(this.byId.get(r.id as string)!) });
+    const results = this.search.search(withoutTrailingLetter(trimmed), {
+      filter: (r) => keep(this.byId.get(r.id as string)!),
+    });
     // An exact name first, everything else in MiniSearch's order.
     const rest: GuideHit[] = [];
     for (const result of results) {
@@ -108,7 +113,8 @@ function matches(entry: GuideEntry, f: GuideFilters): boolean {
   if (f.public && !entry.publics.includes(f.public)) return false;
   if (f.type && entry.type !== f.type) return false;
   if (f.gratuit !== undefined && entry.gratuit !== f.gratuit) return false;
-  if (f.maxKm !== undefined && f.origin) return entry.at !== undefined && haversineKm(f.origin, entry.at) <= f.maxKm;
+  if (f.maxKm !== undefined && f.origin)
+    return entry.at !== undefined && haversineKm(f.origin, entry.at) <= f.maxKm;
   if (f.codeInsee && entry.codeInsee !== f.codeInsee) return false;
   return true;
 }

@@ -17,7 +17,10 @@ export function registerServiceWorker(): AppUpdates {
   const listeners = new Set<() => void>();
   let waiting = false;
   let updateRequested = false;
-  const workbox = 'serviceWorker' in navigator && import.meta.env.PROD ? new Workbox('/sw.js', { scope: '/' }) : undefined;
+  const workbox =
+    'serviceWorker' in navigator && import.meta.env.PROD
+      ? new Workbox('/sw.js', { scope: '/' })
+      : undefined;
 
   if (workbox) {
     workbox.addEventListener('waiting', () => {

@@ -26,5 +26,10 @@ export async function readStorageState(): Promise<StorageState> {
 }
 
 export function isNearlyFull(state: StorageState): boolean {
-  return state.usageBytes !== undefined && state.quotaBytes !== undefined && state.quotaBytes > 0 && state.usageBytes / state.quotaBytes >= STORAGE_WARN_RATIO;
+  return (
+    state.usageBytes !== undefined &&
+    state.quotaBytes !== undefined &&
+    state.quotaBytes > 0 &&
+    state.usageBytes / state.quotaBytes >= STORAGE_WARN_RATIO
+  );
 }

@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient, describeError, HttpError, NetworkError } from './api-client';
 
 const respond = (status: number, body: string, contentType = 'application/json') =>
-  (async () => new Response(body, { status, headers: { 'content-type': contentType } })) as typeof fetch;
+  (async () =>
+    new Response(body, { status, headers: { 'content-type': contentType } })) as typeof fetch;
 
 const pushBody = { v: 1 as const, deviceId: '0190f5c6-0000-7000-8000-000000000001', mutations: [] };
 
 describe('api client', () => {
   it('turns a JSON error into an HttpError with the server code', async () => {
-    const api = createApiClient({ fetch: respond(401, JSON.stringify({ error: { code: 'unauthorized', message: 'Session expirée' } })) });
+    const api = createApiClient({
+      fetch: respond(
+        401,
+        JSON.stringify({ error: { code: 'unauthorized', message: 'Session expirée' } }),
+      ),
+    });
     const error = await api.push('t', pushBody).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 401, code: 'unauthorized' });
@@ -16,7 +22,11 @@ describe('api client', () => {
   });
 
   it('treats a refused connection, a proxy 502 page and a cut body as network faults to retry', async () => {
-    const refused = createApiClient({ fetch: (async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch });
+    const refused = createApiClient({
+      fetch: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+    });
     await expect(refused.pull('t', undefined, 10)).rejects.toBeInstanceOf(NetworkError);
     const proxy = createApiClient({ fetch: respond(502, '<html>Bad gateway</html>', 'text/html') });
     await expect(proxy.pull('t', undefined, 10)).rejects.toBeInstanceOf(NetworkError);
@@ -30,7 +40,15 @@ describe('api client', () => {
       baseUrl: 'http://server.test',
       fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
         seen = new Request(input, init);
-        return new Response(JSON.stringify({ v: 1, changes: [], cursor: 'c9', hasMore: false, serverTime: '2026-11-23T10:00:00.000Z' }));
+        return new Response(
+          JSON.stringify({
+            v: 1,
+            changes: [],
+            cursor: 'c9',
+            hasMore: false,
+            serverTime: '2026-11-23T10:00:00.000Z',
+          }),
+        );
       }) as typeof fetch,
     });
     const page = await api.pull('secret', 'c8', 50);

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { type PublishFormResponse, publishFormResponseSchema } from '../../shared/forms/form-definition-record';
+import {
+  type PublishFormResponse,
+  publishFormResponseSchema,
+} from '../../shared/forms/form-definition-record';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../../shared/api';
 import { apiErrorBodySchema, apiErrorCodes } from '../../shared/errors';
 import { importReportSchema, type ImportReport } from '../../shared/guide/import-report';
@@ -38,20 +41,36 @@ export class NetworkError extends Error {
 export interface ApiClient {
   login(request: LoginRequest, signal?: AbortSignal): Promise<LoginResponse>;
   push(token: string, request: PushRequest, signal?: AbortSignal): Promise<PushResponse>;
-  pull(token: string, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<PullResponse>;
+  pull(
+    token: string,
+    cursor: string | undefined,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<PullResponse>;
   /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
   uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
   /** Administrators: publishes a form definition as its next version (422 lists every error). */
-  uploadFormDefinition(token: string, definition: unknown, signal?: AbortSignal): Promise<PublishFormResponse>;
+  uploadFormDefinition(
+    token: string,
+    definition: unknown,
+    signal?: AbortSignal,
+  ): Promise<PublishFormResponse>;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000; // a 3G link may be slow, but a stuck request must end
 
-export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetch } = {}): ApiClient {
+export function createApiClient(
+  options: { baseUrl?: string; fetch?: typeof fetch } = {},
+): ApiClient {
   const baseUrl = options.baseUrl ?? '';
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<S extends z.ZodType>(path: string, init: RequestInit, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(
+    path: string,
+    init: RequestInit,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
     const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
@@ -90,19 +109,30 @@ export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetc
   });
 
   return {
-    login: (body, signal) => request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
-    push: (token, body, signal) => request('/api/v1/sync/push', json('POST', body, token), pushResponseSchema, signal),
+    login: (body, signal) =>
+      request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
+    push: (token, body, signal) =>
+      request('/api/v1/sync/push', json('POST', body, token), pushResponseSchema, signal),
     pull: (token, cursor, limit, signal) => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== undefined) query.set('cursor', cursor);
-      return request(`/api/v1/sync/pull?${query}`, json('GET', undefined, token), pullResponseSchema, signal);
+      return request(
+        `/api/v1/sync/pull?${query}`,
+        json('GET', undefined, token),
+        pullResponseSchema,
+        signal,
+      );
     },
     uploadFormDefinition: (token, definition, signal) =>
       request('/api/v1/forms', json('POST', definition, token), publishFormResponseSchema, signal),
     uploadGuide: (token, file, signal) =>
       request(
         '/api/v1/guide/import',
-        { method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }, body: file },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+          body: file,
+        },
         importReportSchema,
         signal,
       ),
@@ -123,6 +153,7 @@ export function describeError(error: unknown): { code: string; message: string }
     const known = (apiErrorCodes as Record<string, string>)[error.code];
     return { code: error.code, message: known ?? error.message };
   }
-  if (error instanceof NetworkError) return { code: 'network', message: 'Serveur injoignable : réseau absent ou instable.' };
+  if (error instanceof NetworkError)
+    return { code: 'network', message: 'Serveur injoignable : réseau absent ou instable.' };
   return { code: 'unexpected', message: 'Erreur inattendue pendant la synchronisation.' };
 }

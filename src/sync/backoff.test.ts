@@ -4,7 +4,9 @@ import { BACKOFF_BASE_MS, BACKOFF_MAX_MS, backoffDelay } from './backoff';
 describe('backoffDelay', () => {
   it('doubles the ceiling with each failure', () => {
     const top = () => 1;
-    expect([1, 2, 3, 4].map((n) => backoffDelay(n, top))).toEqual([1, 2, 4, 8].map((k) => k * BACKOFF_BASE_MS));
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, top))).toEqual(
+      [1, 2, 4, 8].map((k) => k * BACKOFF_BASE_MS),
+    );
   });
 
   it('never exceeds the maximum, however many failures', () => {

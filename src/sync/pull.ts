@@ -19,7 +19,12 @@ export async function pullChanges(
   let pulled = 0;
   for (;;) {
     const cursor = await readPullCursor(db);
-    const page = await api.pull(session.token, cursor, options.pageSize ?? PULL_PAGE_SIZE, options.signal);
+    const page = await api.pull(
+      session.token,
+      cursor,
+      options.pageSize ?? PULL_PAGE_SIZE,
+      options.signal,
+    );
     const stored = await applyPullPage(db, page, session.agent.id);
     pulled += page.changes.length;
     options.onPage?.(pulled);

@@ -13,7 +13,18 @@ afterEach(async () => {
   await db.delete();
 });
 
-const session = { token: 't', deviceId: '0190f5c6-0000-7000-8000-000000000009', expiresAt: '2027-01-01T00:00:00.000Z', agent: { id: '0190f5c6-0000-7000-8000-000000000001', login: 'demo.social', displayName: 'Agent', role: 'travailleur_social' as const, siteIds: ['mds-41-41018'] } };
+const session = {
+  token: 't',
+  deviceId: '0190f5c6-0000-7000-8000-000000000009',
+  expiresAt: '2027-01-01T00:00:00.000Z',
+  agent: {
+    id: '0190f5c6-0000-7000-8000-000000000001',
+    login: 'demo.social',
+    displayName: 'Agent',
+    role: 'travailleur_social' as const,
+    siteIds: ['mds-41-41018'],
+  },
+};
 
 async function queue(count: number) {
   for (let i = 0; i < count; i += 1) {
@@ -29,8 +40,15 @@ describe('pushOutbox', () => {
     const server = new FakeServer();
     const seen: Progress[] = [];
     await pushOutbox(db, server, session, { onProgress: (p) => seen.push(p) });
-    expect(server.pushes.map((batch) => batch.length)).toEqual([PUSH_MAX_MUTATIONS, PUSH_MAX_MUTATIONS, 5]);
-    expect(seen.at(-1)).toEqual({ done: PUSH_MAX_MUTATIONS * 2 + 5, total: PUSH_MAX_MUTATIONS * 2 + 5 });
+    expect(server.pushes.map((batch) => batch.length)).toEqual([
+      PUSH_MAX_MUTATIONS,
+      PUSH_MAX_MUTATIONS,
+      5,
+    ]);
+    expect(seen.at(-1)).toEqual({
+      done: PUSH_MAX_MUTATIONS * 2 + 5,
+      total: PUSH_MAX_MUTATIONS * 2 + 5,
+    });
     expect(await countPending(db)).toBe(0);
     expect((await listVisits(db)).every((v) => v.receipt !== undefined)).toBe(true);
   });
@@ -72,7 +90,11 @@ describe('pushOutbox', () => {
 
   it('sends in the order the agent saved, even when the device clock jumps back hours', async () => {
     db = freshDb();
-    const clock = [Date.UTC(2026, 10, 23, 15), Date.UTC(2026, 10, 23, 9), Date.UTC(2026, 10, 22, 23)]; // set back twice
+    const clock = [
+      Date.UTC(2026, 10, 23, 15),
+      Date.UTC(2026, 10, 23, 9),
+      Date.UTC(2026, 10, 22, 23),
+    ]; // set back twice
     const saved: string[] = [];
     for (const at of clock) {
       const visit = makeVisit({ createdAt: new Date(at).toISOString() });
@@ -84,6 +106,8 @@ describe('pushOutbox', () => {
     expect(server.pushes.flat().map((m) => m.entityId)).toEqual(saved);
     expect(server.pushes.flat().map((m) => m.seq)).toEqual([1, 2, 3]);
     // Receipts are the server's, whatever the device believed the time was.
-    expect((await listVisits(db)).every((v) => v.receipt?.issuedAt === '2026-11-23T10:00:00.000Z')).toBe(true);
+    expect(
+      (await listVisits(db)).every((v) => v.receipt?.issuedAt === '2026-11-23T10:00:00.000Z'),
+    ).toBe(true);
   });
 });

@@ -23,13 +23,22 @@ export async function pushOutbox(
   db: AppDB,
   api: ApiClient,
   session: Session,
-  options: { signal?: AbortSignal; onProgress?: (progress: Progress) => void; maxMutations?: number; maxBytes?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (progress: Progress) => void;
+    maxMutations?: number;
+    maxBytes?: number;
+  } = {},
 ): Promise<Progress> {
   const total = await countPending(db);
   let done = 0;
   options.onProgress?.({ done, total });
   for (;;) {
-    const batch = await nextBatch(db, options.maxMutations ?? PUSH_MAX_MUTATIONS, options.maxBytes ?? PUSH_MAX_BYTES);
+    const batch = await nextBatch(
+      db,
+      options.maxMutations ?? PUSH_MAX_MUTATIONS,
+      options.maxBytes ?? PUSH_MAX_BYTES,
+    );
     if (batch.length === 0) return { done, total };
     const ids = batch.map((row) => row.id);
     let response;
@@ -46,7 +55,8 @@ export async function pushOutbox(
     const answered = new Set(response.results.map((result) => result.id));
     // An answer about none of the batch (a proxy's stale copy, a server bug) would make this
     // loop send the same batch forever: treat it as a delivery fault and retry later.
-    if (!ids.some((id) => answered.has(id))) throw new NetworkError(new Error('Réponse sans rapport avec le lot envoyé'));
+    if (!ids.some((id) => answered.has(id)))
+      throw new NetworkError(new Error('Réponse sans rapport avec le lot envoyé'));
     await applyPushResults(db, response.results);
     done += batch.length;
     options.onProgress?.({ done, total: Math.max(total, done) });

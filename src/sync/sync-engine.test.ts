@@ -16,7 +16,18 @@ afterEach(async () => {
   await db.delete();
 });
 
-const session = { token: 't', deviceId: '0190f5c6-0000-7000-8000-000000000009', expiresAt: '2027-01-01T00:00:00.000Z', agent: { id: '0190f5c6-0000-7000-8000-000000000001', login: 'demo.social', displayName: 'Agent', role: 'travailleur_social' as const, siteIds: ['mds-41-41018'] } };
+const session = {
+  token: 't',
+  deviceId: '0190f5c6-0000-7000-8000-000000000009',
+  expiresAt: '2027-01-01T00:00:00.000Z',
+  agent: {
+    id: '0190f5c6-0000-7000-8000-000000000001',
+    login: 'demo.social',
+    displayName: 'Agent',
+    role: 'travailleur_social' as const,
+    siteIds: ['mds-41-41018'],
+  },
+};
 
 async function setup(visits: number) {
   db = freshDb();
@@ -40,7 +51,11 @@ describe('sync engine', () => {
     const engine = createSyncEngine({ db, api: server });
     expect(await engine.syncNow('button')).toBe('done');
     expect(await countPending(db)).toBe(0);
-    expect(await readSyncStatus(db)).toMatchObject({ phase: 'idle', reachable: true, lastSuccessAt: '2026-11-23T10:00:01.000Z' });
+    expect(await readSyncStatus(db)).toMatchObject({
+      phase: 'idle',
+      reachable: true,
+      lastSuccessAt: '2026-11-23T10:00:01.000Z',
+    });
   });
 
   it('lets only one engine sync at a time; the other reports busy', async () => {
@@ -48,7 +63,17 @@ describe('sync engine', () => {
     const server = new FakeServer();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const slow = { ...server, push: async (...args: Parameters<FakeServer['push']>) => { await gate; return server.push(...args); }, pull: () => server.pull(), login: () => server.login(), uploadGuide: () => server.uploadGuide(), uploadFormDefinition: () => server.uploadFormDefinition() };
+    const slow = {
+      ...server,
+      push: async (...args: Parameters<FakeServer['push']>) => {
+        await gate;
+        return server.push(...args);
+      },
+      pull: () => server.pull(),
+      login: () => server.login(),
+      uploadGuide: () => server.uploadGuide(),
+      uploadFormDefinition: () => server.uploadFormDefinition(),
+    };
     const first = createSyncEngine({ db, api: slow }).syncNow('button');
     await vi.waitFor(async () => expect((await readSyncStatus(db)).phase).toBe('pushing'));
     expect(await createSyncEngine({ db, api: server }).syncNow('button')).toBe('busy');

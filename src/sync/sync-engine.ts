@@ -67,7 +67,9 @@ export function createSyncEngine(deps: {
     return outcome;
   }
 
-  async function pushThenPull(session: NonNullable<Awaited<ReturnType<typeof readSession>>>): Promise<SyncOutcome> {
+  async function pushThenPull(
+    session: NonNullable<Awaited<ReturnType<typeof readSession>>>,
+  ): Promise<SyncOutcome> {
     const signal = controller.signal;
     try {
       let serverTime: string;
@@ -91,13 +93,20 @@ export function createSyncEngine(deps: {
       } while (round < MAX_ROUNDS && (await countPending(db)) > 0);
       failures = 0;
       linkScale = Math.min(1, linkScale * 2);
-      await updateSyncStatus(db, { phase: 'idle', lastSuccessAt: serverTime, reachable: true, error: undefined, pulled: undefined });
+      await updateSyncStatus(db, {
+        phase: 'idle',
+        lastSuccessAt: serverTime,
+        reachable: true,
+        error: undefined,
+        pulled: undefined,
+      });
       return 'done';
     } catch (error) {
       if (signal.aborted) return 'failed';
       failures += 1;
       if (error instanceof NetworkError) linkScale = Math.max(MIN_LINK_SCALE, linkScale / 2);
-      const retryable = error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
+      const retryable =
+        error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
       const retryAt = retryable ? scheduleRetry() : undefined;
       await updateSyncStatus(db, {
         phase: 'idle',

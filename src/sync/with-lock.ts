@@ -6,7 +6,10 @@
  */
 const heldHere = new Set<string>();
 
-export async function withLockIfAvailable(name: string, job: () => Promise<void>): Promise<boolean> {
+export async function withLockIfAvailable(
+  name: string,
+  job: () => Promise<void>,
+): Promise<boolean> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (locks) {
     return locks.request(name, { ifAvailable: true }, async (lock) => {

@@ -21,14 +21,33 @@ let port: number;
 async function buildVersion(id: string): Promise<string> {
   const outDir = join(workDir, id);
   const { NODE_ENV: _vitestMode, ...env } = process.env; // vitest sets "test", which would build a dev app
-  await promisify(execFile)(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    env: { ...env, DK_BUILD_ID: id },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      env: { ...env, DK_BUILD_ID: id },
+    },
+  );
   return outDir;
 }
 
 const serveVersion = (distDir: string) =>
-  startServer({ port, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir, demo: true, log: () => {} });
+  startServer({
+    port,
+    host: '127.0.0.1',
+    dataDir: join(workDir, 'data'),
+    distDir,
+    demo: true,
+    log: () => {},
+  });
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'dk-update-'));
@@ -73,15 +92,25 @@ describe('an app update with records waiting', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Mettre à jour' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Visites', exact: true }).click();
     await page.getByRole('button', { name: 'Mettre à jour' }).click();
-    await expect.poll(() => page.locator('footer').textContent(), { timeout: 30_000 }).toContain('version essai-2');
+    await expect
+      .poll(() => page.locator('footer').textContent(), { timeout: 30_000 })
+      .toContain('version essai-2');
 
     // After the update: both visits still queued, the draft still there, then the sync.
-    await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('2 en attente d’envoi');
-    await expect.poll(() => page.getByRole('link', { name: 'Mise à jour brouillon' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('pending-count').textContent())
+      .toBe('2 en attente d’envoi');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Mise à jour brouillon' }).count())
+      .toBe(1);
     await context.unroute('**/api/v1/sync/**');
     await page.getByRole('button', { name: 'Synchroniser' }).click();
-    await expect.poll(() => page.getByTestId('pending-count').textContent(), { timeout: 30_000 }).toBe('Rien en attente');
-    const [row] = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' IN ('Mise à jour A', 'Mise à jour B')");
+    await expect
+      .poll(() => page.getByTestId('pending-count').textContent(), { timeout: 30_000 })
+      .toBe('Rien en attente');
+    const [row] = await server.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' IN ('Mise à jour A', 'Mise à jour B')",
+    );
     expect(row!.n).toBe(2);
     await context.close();
     await server.close();

@@ -14,7 +14,6 @@ import { createNodeDevice } from '../support/node-device';
 const CRASHES = 8;
 const random = seededRandom(Number(process.env.DK_CHAOS_SEED ?? 7));
 
-
 async function serverCount(sql: string, params: unknown[]): Promise<number> {
   const [row] = await e2e.server.db.query<{ n: number }>(sql, params);
   return row!.n;
@@ -24,7 +23,10 @@ async function serverCount(sql: string, params: unknown[]): Promise<number> {
  * Opens the app, lets it run for a random moment, then closes the whole browser abruptly;
  * returns the progress `probe` read just before each close, to show closes fell mid-sync.
  */
-async function crashRepeatedly(profile: string, probe: (page: Page) => Promise<number>): Promise<number[]> {
+async function crashRepeatedly(
+  profile: string,
+  probe: (page: Page) => Promise<number>,
+): Promise<number[]> {
   const seen: number[] = [];
   for (let crash = 0; crash < CRASHES; crash += 1) {
     const context: BrowserContext = await launchPersistent(profile);
@@ -37,7 +39,8 @@ async function crashRepeatedly(profile: string, probe: (page: Page) => Promise<n
   return seen;
 }
 
-const strictlyBetween = (values: number[], low: number, high: number) => values.some((v) => v > low && v < high);
+const strictlyBetween = (values: number[], low: number, high: number) =>
+  values.some((v) => v > low && v < high);
 const e2e = useE2EServer('dk-crash-e2e-');
 
 describe('the browser closed in the middle of a sync', () => {
@@ -53,13 +56,17 @@ describe('the browser closed in the middle of a sync', () => {
     await context.close();
 
     const waiting = await crashRepeatedly(profile, (p) => countRows(p, 'outbox'));
-    expect(strictlyBetween(waiting, 0, VISITS), `outbox sizes at the closes: ${waiting}`).toBe(true);
+    expect(strictlyBetween(waiting, 0, VISITS), `outbox sizes at the closes: ${waiting}`).toBe(
+      true,
+    );
 
     context = await launchPersistent(profile);
     page = await context.newPage();
     await page.goto(e2e.server.url);
     await expect.poll(() => countRows(page, 'outbox'), { timeout: 60_000 }).toBe(0);
-    expect(await countRows(page, 'visits', { index: 'siteId', value: 'mds-41-41018' })).toBeGreaterThanOrEqual(VISITS);
+    expect(
+      await countRows(page, 'visits', { index: 'siteId', value: 'mds-41-41018' }),
+    ).toBeGreaterThanOrEqual(VISITS);
     const receipted = await page.evaluate(
       (tag) =>
         new Promise<{ total: number; receipted: number }>((resolve) => {
@@ -67,7 +74,9 @@ describe('the browser closed in the middle of a sync', () => {
           open.onsuccess = () => {
             const request = open.result.transaction('visits').objectStore('visits').getAll();
             request.onsuccess = () => {
-              const mine = (request.result as Array<{ answers: { personName: string }; receipt?: unknown }>).filter((v) => v.answers.personName.startsWith(tag));
+              const mine = (
+                request.result as Array<{ answers: { personName: string }; receipt?: unknown }>
+              ).filter((v) => v.answers.personName.startsWith(tag));
               resolve({ total: mine.length, receipted: mine.filter((v) => v.receipt).length });
             };
           };
@@ -75,7 +84,12 @@ describe('the browser closed in the middle of a sync', () => {
       TAG,
     );
     expect(receipted).toEqual({ total: VISITS, receipted: VISITS });
-    expect(await serverCount("SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' LIKE $1", [`${TAG} %`])).toBe(VISITS);
+    expect(
+      await serverCount(
+        "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' LIKE $1",
+        [`${TAG} %`],
+      ),
+    ).toBe(VISITS);
     await context.close();
   });
 
@@ -84,7 +98,10 @@ describe('the browser closed in the middle of a sync', () => {
     await other.queueVisits(1800, 'Panne navigateur réception');
     await other.pushUntilDone();
     await other.close();
-    const expected = await serverCount("SELECT count(*)::int AS n FROM visits WHERE site_id = 'mds-41-41018'", []);
+    const expected = await serverCount(
+      "SELECT count(*)::int AS n FROM visits WHERE site_id = 'mds-41-41018'",
+      [],
+    );
 
     const profile = join(e2e.workDir, 'pull-profile');
     const context = await launchPersistent(profile);
@@ -100,12 +117,19 @@ describe('the browser closed in the middle of a sync', () => {
     expect(before, 'closed before the pull ended').toBeLessThan(expected);
 
     const held = await crashRepeatedly(profile, (p) => countRows(p, 'visits'));
-    expect(strictlyBetween([before, ...held], 0, expected), `visits held at the closes: ${before}, ${held}`).toBe(true);
+    expect(
+      strictlyBetween([before, ...held], 0, expected),
+      `visits held at the closes: ${before}, ${held}`,
+    ).toBe(true);
 
     const last = await launchPersistent(profile);
     const reopened = await last.newPage();
     await reopened.goto(e2e.server.url);
-    await expect.poll(() => countRows(reopened, 'visits', { index: 'siteId', value: 'mds-41-41018' }), { timeout: 60_000 }).toBe(expected);
+    await expect
+      .poll(() => countRows(reopened, 'visits', { index: 'siteId', value: 'mds-41-41018' }), {
+        timeout: 60_000,
+      })
+      .toBe(expected);
     await last.close();
   });
 });

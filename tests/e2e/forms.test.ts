@@ -19,7 +19,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-forms-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(workDir, 'data'),
+    distDir: 'dist',
+    demo: true,
+    log: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -27,7 +34,10 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function openOffline(login: string, formTitle: string): Promise<{ context: BrowserContext; page: Page }> {
+async function openOffline(
+  login: string,
+  formTitle: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await launchPersistent(join(workDir, login), { offline: false });
   const page = await context.newPage();
   await page.goto(server.url);
@@ -35,7 +45,9 @@ async function openOffline(login: string, formTitle: string): Promise<{ context:
   await page.getByLabel('Mot de passe').fill('demo-dernier-km');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
   await page.getByRole('link', { name: 'Autre formulaire' }).click();
   await page.getByRole('button', { name: formTitle }).waitFor({ timeout: 20_000 }); // definitions pulled
   await context.setOffline(true);
@@ -46,7 +58,8 @@ async function openOffline(login: string, formTitle: string): Promise<{ context:
 
 const choose = (page: Page, group: RegExp, option: RegExp | string) =>
   page.getByRole('group', { name: group }).getByRole('radio', { name: option }).check();
-const step = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^\\d+\\. ${title}$`) }).click();
+const step = (page: Page, title: string) =>
+  page.getByRole('button', { name: new RegExp(`^\\d+\\. ${title}$`) }).click();
 
 async function signAndSync(context: BrowserContext, page: Page, name: string) {
   await page.getByRole('button', { name: 'Signer', exact: true }).click();
@@ -59,7 +72,10 @@ async function signAndSync(context: BrowserContext, page: Page, name: string) {
 }
 
 async function serverAnswers(formId: string): Promise<Record<string, unknown>> {
-  const rows = await server.db.query<{ answers: Record<string, unknown> }>('SELECT answers FROM visits WHERE form_id = $1 AND answers::text LIKE $2', [formId, `%${RUN}%`]);
+  const rows = await server.db.query<{ answers: Record<string, unknown> }>(
+    'SELECT answers FROM visits WHERE form_id = $1 AND answers::text LIKE $2',
+    [formId, `%${RUN}%`],
+  );
   expect(rows).toHaveLength(1);
   return rows[0]!.answers;
 }
@@ -71,12 +87,32 @@ describe('the professions’ forms, offline', () => {
     await page.getByLabel('Nom et prénom de la personne (obligatoire)').fill(`${RUN} Mme Aggir`);
     await choose(page, /^Lieu de l’évaluation/, 'Domicile');
     await step(page, 'Variables discriminantes');
-    for (const group of ['Cohérence — Communication', 'Cohérence — Comportement', 'Orientation — Dans le temps', 'Orientation — Dans l’espace', 'Toilette — Haut', 'Toilette — Bas', 'Habillage — Haut', 'Habillage — Moyen', 'Habillage — Bas', 'Alimentation — Se servir', 'Alimentation — Manger', 'Élimination — Urinaire', 'Élimination — Fécale', 'Transferts', 'Déplacement à l’intérieur', 'Déplacement à l’extérieur', 'Communication à distance']) {
+    for (const group of [
+      'Cohérence — Communication',
+      'Cohérence — Comportement',
+      'Orientation — Dans le temps',
+      'Orientation — Dans l’espace',
+      'Toilette — Haut',
+      'Toilette — Bas',
+      'Habillage — Haut',
+      'Habillage — Moyen',
+      'Habillage — Bas',
+      'Alimentation — Se servir',
+      'Alimentation — Manger',
+      'Élimination — Urinaire',
+      'Élimination — Fécale',
+      'Transferts',
+      'Déplacement à l’intérieur',
+      'Déplacement à l’extérieur',
+      'Communication à distance',
+    ]) {
       await choose(page, new RegExp(`^${group}( \\(|$)`), /^B —/);
     }
     await expect.poll(() => page.getByTestId('calcul-alimentation').textContent()).toBe('B');
     await step(page, 'GIR');
-    await expect.poll(() => page.getByTestId('calcul-gir').textContent()).toBe('GIR 4 — rang 10, groupe G');
+    await expect
+      .poll(() => page.getByTestId('calcul-gir').textContent())
+      .toBe('GIR 4 — rang 10, groupe G');
     await choose(page, /^GIR retenu/, 'GIR 4');
     await signAndSync(context, page, `${RUN} Mme Aggir`);
     const answers = await serverAnswers('aggir-evaluation');
@@ -94,7 +130,9 @@ describe('the professions’ forms, offline', () => {
     await page.getByLabel('Nom de l’enfant (obligatoire)', { exact: true }).fill(`${RUN} Martin`);
     await page.getByLabel('Prénom de l’enfant (obligatoire)').fill('Léo');
     await page.getByLabel('Date de naissance de l’enfant (obligatoire)').fill(birth);
-    await expect.poll(() => page.getByTestId('calcul-ageEnfant').textContent()).toMatch(/^\d+ jours \(\d+ mois\)$/);
+    await expect
+      .poll(() => page.getByTestId('calcul-ageEnfant').textContent())
+      .toMatch(/^\d+ jours \(\d+ mois\)$/);
     const age = await page.getByTestId('calcul-ageEnfant').textContent();
     await step(page, 'Mesures');
     await page.getByLabel('Poids (g) (obligatoire)').fill('4200');
@@ -102,15 +140,20 @@ describe('the professions’ forms, offline', () => {
     await choose(page, /^Alimentation \(obligatoire\)$/, 'Allaitement mixte');
     await step(page, 'Bien-être du parent \\(EPDS\\)');
     await choose(page, /^EPDS rempli/, 'Oui');
-    for (let item = 1; item <= 9; item += 1) await choose(page, new RegExp(`^Item ${item} —`), '1re réponse imprimée');
+    for (let item = 1; item <= 9; item += 1)
+      await choose(page, new RegExp(`^Item ${item} —`), '1re réponse imprimée');
     await choose(page, /^Item 10 —/, '2e réponse imprimée');
     const alert = page.getByRole('alert').filter({ hasText: '3114' });
     await expect.poll(() => alert.isVisible()).toBe(true);
     expect(await alert.textContent()).toMatch(/le jour même.*15.*3114/);
-    await expect.poll(() => page.getByTestId('calcul-epdsScore').textContent()).toBe('20 / 30 — au-dessus du seuil de repérage');
+    await expect
+      .poll(() => page.getByTestId('calcul-epdsScore').textContent())
+      .toBe('20 / 30 — au-dessus du seuil de repérage');
 
     await page.getByRole('button', { name: 'Signer', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'erreur' }).textContent()).toContain('J’ai pris connaissance de l’alerte');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'erreur' }).textContent())
+      .toContain('J’ai pris connaissance de l’alerte');
     await choose(page, /^J’ai pris connaissance de l’alerte/, 'Oui');
     await signAndSync(context, page, `${RUN} Martin`);
     const answers = await serverAnswers('pmi-visite');

@@ -18,7 +18,14 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-guide-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(workDir, 'data'),
+    distDir: 'dist',
+    demo: true,
+    log: () => {},
+  });
   context = await launchPersistent(join(workDir, 'profile'));
 });
 
@@ -34,18 +41,23 @@ async function logIn(page: Page, login = 'demo.social') {
   await page.getByLabel('Mot de passe').fill('demo-dernier-km');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('link', { name: 'Guide des services' }).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
 }
 
 const count = (page: Page) => page.getByTestId('guide-count').textContent();
-const results = (page: Page) => page.getByTestId('guide-result').getByRole('heading').allTextContents();
+const results = (page: Page) =>
+  page.getByTestId('guide-result').getByRole('heading').allTextContents();
 
 describe('the service guide with no network', () => {
   it('searches, filters, opens a sheet, prints it with its QR code, and orients from a visit', async () => {
     const page = await context.newPage();
     await logIn(page);
     // Demo visits come after the guide in the change log: once they are here, the guide is too.
-    await expect.poll(() => page.getByTestId('visit-item').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('visit-item').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Guide des services' }).click();
     await expect.poll(() => count(page), { timeout: 30_000 }).toMatch(/^4\d\d services trouvés/);
 
@@ -64,17 +76,30 @@ describe('the service guide with no network', () => {
     await page.getByRole('combobox', { name: 'Commune de la personne' }).fill('vendome');
     await page.getByRole('option', { name: /^Vendôme/ }).click();
     await page.getByLabel('Distance').selectOption('10');
-    await expect.poll(() => page.getByTestId('nearest').textContent()).toMatch(/Maison des Solidarités de Vendôme — moins de 1 km/);
-    await expect.poll(() => page.getByTestId('guide-result').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Atelier CV et lettre de motivation.*Vendôme/)]),
-    );
-    for (const text of await page.getByTestId('guide-result').allTextContents()) expect(text).toMatch(/Gratuit/);
+    await expect
+      .poll(() => page.getByTestId('nearest').textContent())
+      .toMatch(/Maison des Solidarités de Vendôme — moins de 1 km/);
+    await expect
+      .poll(() => page.getByTestId('guide-result').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Atelier CV et lettre de motivation.*Vendôme/),
+        ]),
+      );
+    for (const text of await page.getByTestId('guide-result').allTextContents())
+      expect(text).toMatch(/Gratuit/);
 
     await page.getByTestId('guide-result').getByRole('link').first().click();
     const sheet = page.getByTestId('service-sheet');
-    await sheet.getByRole('heading', { level: 1, name: 'Atelier CV et lettre de motivation' }).waitFor();
-    expect(await sheet.getByRole('heading', { name: 'Ce qu’il faut apporter' }).isVisible()).toBe(true);
-    expect(await page.getByTestId('hours-status').textContent()).toMatch(/^(Ouvert maintenant|Fermé)/);
+    await sheet
+      .getByRole('heading', { level: 1, name: 'Atelier CV et lettre de motivation' })
+      .waitFor();
+    expect(await sheet.getByRole('heading', { name: 'Ce qu’il faut apporter' }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByTestId('hours-status').textContent()).toMatch(
+      /^(Ouvert maintenant|Fermé)/,
+    );
     const qr = page.getByRole('img', { name: /^QR code : fiche en ligne de Atelier CV/ });
     expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
 
@@ -86,7 +111,9 @@ describe('the service guide with no network', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
-    expect(await page.getByRole('heading', { name: 'Orienter vers ce service' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: 'Orienter vers ce service' }).isVisible()).toBe(
+      false,
+    );
     expect(await sheet.isVisible()).toBe(true);
     expect(await qr.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
@@ -96,7 +123,12 @@ describe('the service guide with no network', () => {
     await page.getByText('Orientation enregistrée.').waitFor();
     await context.setOffline(false);
     await expect
-      .poll(async () => (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orientations'))[0]!.n, { timeout: 30_000 })
+      .poll(
+        async () =>
+          (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orientations'))[0]!
+            .n,
+        { timeout: 30_000 },
+      )
       .toBe(1);
   });
 
@@ -106,31 +138,72 @@ describe('the service guide with no network', () => {
       const page = await admin.newPage();
       await logIn(page, 'demo.admin');
       await page.getByRole('link', { name: 'Import du guide' }).click();
-      const file = JSON.stringify({
-        structures: [{ id: 'e2e--s', source: 'e2e', nom: 'Structure E2E', date_maj: '2026-01-15', code_insee: '41018' }],
-        services: [
-          { id: 'e2e--v1', source: 'e2e', structure_id: 'e2e--s', nom: 'Service E2E', date_maj: '2026-01-15', description: 'Test.' },
-          { id: 'e2e--v2', source: 'e2e', structure_id: 'e2e--s', nom: 'Sans date', description: 'Test.' },
-        ],
-      }, null, 1);
-      await page.getByLabel('Fichier data·inclusion (JSON ou CSV)').setInputFiles({ name: 'guide.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      const file = JSON.stringify(
+        {
+          structures: [
+            {
+              id: 'e2e--s',
+              source: 'e2e',
+              nom: 'Structure E2E',
+              date_maj: '2026-01-15',
+              code_insee: '41018',
+            },
+          ],
+          services: [
+            {
+              id: 'e2e--v1',
+              source: 'e2e',
+              structure_id: 'e2e--s',
+              nom: 'Service E2E',
+              date_maj: '2026-01-15',
+              description: 'Test.',
+            },
+            {
+              id: 'e2e--v2',
+              source: 'e2e',
+              structure_id: 'e2e--s',
+              nom: 'Sans date',
+              description: 'Test.',
+            },
+          ],
+        },
+        null,
+        1,
+      );
+      await page.getByLabel('Fichier data·inclusion (JSON ou CSV)').setInputFiles({
+        name: 'guide.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(file),
+      });
       await page.getByRole('button', { name: 'Importer' }).click();
       const report = page.getByTestId('import-report');
       await report.waitFor();
-      expect(await report.getByRole('row', { name: /^Services/ }).textContent()).toBe('Services1001');
+      expect(await report.getByRole('row', { name: /^Services/ }).textContent()).toBe(
+        'Services1001',
+      );
       // Indented one field a line: the second service opens on line 20 of the file.
-      expect(await report.getByRole('listitem').textContent()).toMatch(/^Ligne 20 \(e2e--v2\) : date_maj/);
+      expect(await report.getByRole('listitem').textContent()).toMatch(
+        /^Ligne 20 \(e2e--v2\) : date_maj/,
+      );
 
-      await page.getByLabel('Fichier data·inclusion (JSON ou CSV)').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('nom;prenom\nMartin;Jeanne\n') });
+      await page.getByLabel('Fichier data·inclusion (JSON ou CSV)').setInputFiles({
+        name: 'x.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('nom;prenom\nMartin;Jeanne\n'),
+      });
       await page.getByRole('button', { name: 'Importer' }).click();
-      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/pas au format data·inclusion.*Colonnes data·inclusion manquantes/);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toMatch(/pas au format data·inclusion.*Colonnes data·inclusion manquantes/);
     } finally {
       await admin.close();
     }
   });
 
   it('serves the sheet the QR code opens, without login', async () => {
-    const [row] = await server.db.query<{ id: string }>("SELECT id FROM guide_services WHERE payload->>'nom' = 'Aide ménagère à domicile' LIMIT 1");
+    const [row] = await server.db.query<{ id: string }>(
+      "SELECT id FROM guide_services WHERE payload->>'nom' = 'Aide ménagère à domicile' LIMIT 1",
+    );
     const response = await fetch(`${server.url}/fiche/${encodeURIComponent(row!.id)}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<h1>Aide ménagère à domicile</h1>');

@@ -20,7 +20,9 @@ describe('two tabs of the app', () => {
     const second = await context.newPage();
     await second.goto(e2e.server.url);
     for (const page of [first, second]) {
-      await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('800 en attente d’envoi');
+      await expect
+        .poll(() => page.getByTestId('pending-count').textContent())
+        .toBe('800 en attente d’envoi');
     }
 
     const pushes: Array<{ start: number; end: number; ids: string[] }> = [];
@@ -37,16 +39,21 @@ describe('two tabs of the app', () => {
 
     await context.setOffline(false); // both tabs get the `online` event and try to sync
     for (const page of [first, second]) {
-      await expect.poll(() => page.getByTestId('pending-count').textContent(), { timeout: 60_000 }).toBe('Rien en attente');
+      await expect
+        .poll(() => page.getByTestId('pending-count').textContent(), { timeout: 60_000 })
+        .toBe('Rien en attente');
     }
 
     const ids = pushes.flatMap((p) => p.ids);
     expect(ids).toHaveLength(800);
     expect(new Set(ids).size).toBe(800);
     const sorted = [...pushes].sort((a, b) => a.start - b.start);
-    for (let i = 1; i < sorted.length; i += 1) expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+    for (let i = 1; i < sorted.length; i += 1)
+      expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
     const status = (page: typeof first) => page.locator('.sync-detail').textContent();
-    await expect.poll(() => status(first), { timeout: 30_000 }).toMatch(/^Dernière synchronisation : /);
+    await expect
+      .poll(() => status(first), { timeout: 30_000 })
+      .toMatch(/^Dernière synchronisation : /);
     await expect.poll(() => status(second)).toBe(await status(first));
     await context.close();
   });

@@ -19,7 +19,14 @@ const RUN = `E2E-${Date.now()}`;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(workDir, 'data'),
+    distDir: 'dist',
+    demo: true,
+    log: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -48,7 +55,8 @@ async function createVisit(page: Page, name: string) {
 
 const mine = (page: Page) => page.getByTestId('visit-item').filter({ hasText: RUN });
 const text = (page: Page, testId: string) => () => page.getByTestId(testId).first().textContent();
-const states = async (page: Page) => Promise.all((await mine(page).all()).map((item) => item.getAttribute('data-sync-state')));
+const states = async (page: Page) =>
+  Promise.all((await mine(page).all()).map((item) => item.getAttribute('data-sync-state')));
 
 describe('a visit captured with no network', () => {
   let context: BrowserContext;
@@ -58,8 +66,15 @@ describe('a visit captured with no network', () => {
     context = await launchPersistent(join(workDir, 'profile'), options);
     // Only pushes the server answered: those tried while offline never reached it.
     context.on('requestfinished', async (request) => {
-      if (!request.url().endsWith('/api/v1/sync/push') || (await request.response())?.status() !== 200) return;
-      pushes.push({ body: request.postData() ?? '', authorization: request.headers()['authorization'] ?? '' });
+      if (
+        !request.url().endsWith('/api/v1/sync/push') ||
+        (await request.response())?.status() !== 200
+      )
+        return;
+      pushes.push({
+        body: request.postData() ?? '',
+        authorization: request.headers()['authorization'] ?? '',
+      });
     });
   }
 
@@ -71,7 +86,9 @@ describe('a visit captured with no network', () => {
     await openBrowser({ offline: false });
     const page = await context.newPage();
     await logIn(page, server.url, 'demo.social');
-    await expect.poll(() => page.getByTestId('visit-item').count(), { timeout: 20_000 }).toBeGreaterThan(0); // demo visits pulled
+    await expect
+      .poll(() => page.getByTestId('visit-item').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0); // demo visits pulled
 
     await context.setOffline(true);
     await page.reload();
@@ -98,10 +115,13 @@ describe('a visit captured with no network', () => {
 
     // The network returns: the queue goes without the agent doing anything.
     await context.setOffline(false);
-    await expect.poll(() => states(restarted), { timeout: 30_000 }).toEqual(['synced', 'synced', 'synced']);
+    await expect
+      .poll(() => states(restarted), { timeout: 30_000 })
+      .toEqual(['synced', 'synced', 'synced']);
     const receipts = await mine(restarted).getByTestId('receipt').allTextContents();
     expect(receipts).toHaveLength(3);
-    for (const receipt of receipts) expect(receipt).toMatch(/^Reçu n° \d{4}-\d{6} le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    for (const receipt of receipts)
+      expect(receipt).toMatch(/^Reçu n° \d{4}-\d{6} le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(new Set(receipts).size).toBe(3);
     await expect.poll(text(restarted, 'pending-count')).toBe('Rien en attente');
     expect(await countServerVisits()).toBe(3);

@@ -20,15 +20,25 @@ describe('an expired session with records waiting', () => {
     await context.setOffline(false);
     await page.reload();
 
-    await page.getByRole('heading', { name: 'Reconnexion nécessaire' }).waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByTestId('pending-count').textContent()).toBe('5 en attente d’envoi');
+    await page
+      .getByRole('heading', { name: 'Reconnexion nécessaire' })
+      .waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByTestId('pending-count').textContent())
+      .toBe('5 en attente d’envoi');
     expect(await page.getByLabel('Identifiant').inputValue()).toBe('demo.pmi');
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
 
-    await expect.poll(() => page.getByTestId('pending-count').textContent(), { timeout: 30_000 }).toBe('Rien en attente');
-    await expect.poll(() => page.getByRole('heading', { name: 'Reconnexion nécessaire' }).count()).toBe(0);
-    const [row] = await e2e.server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' LIKE 'Session expirée %'");
+    await expect
+      .poll(() => page.getByTestId('pending-count').textContent(), { timeout: 30_000 })
+      .toBe('Rien en attente');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Reconnexion nécessaire' }).count())
+      .toBe(0);
+    const [row] = await e2e.server.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' LIKE 'Session expirée %'",
+    );
     expect(row!.n).toBe(5);
     await context.close();
   });

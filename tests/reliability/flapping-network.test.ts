@@ -21,7 +21,14 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dk-flaky-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, distDir: join(dir, 'no-dist'), demo: true, log: () => {} });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    distDir: join(dir, 'no-dist'),
+    demo: true,
+    log: () => {},
+  });
   proxy = await startFlakyProxy(server.url, { seed: SEED });
 });
 
@@ -37,14 +44,30 @@ describe('a flapping network between the tablet and the server', () => {
     const ids = await device.queueVisits(VISITS, TAG);
     const faults = await device.pushUntilDone({ batchSize: 20 });
 
-    const rows = await server.db.query<{ id: string }>("SELECT id::text AS id FROM visits WHERE answers->>'personName' LIKE $1", [`${TAG} %`]);
+    const rows = await server.db.query<{ id: string }>(
+      "SELECT id::text AS id FROM visits WHERE answers->>'personName' LIKE $1",
+      [`${TAG} %`],
+    );
     expect(rows).toHaveLength(VISITS);
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(ids));
-    expect(await receiptedVisits(device.db, TAG)).toEqual({ total: VISITS, receipted: VISITS, receipts: VISITS });
+    expect(await receiptedVisits(device.db, TAG)).toEqual({
+      total: VISITS,
+      receipted: VISITS,
+      receipts: VISITS,
+    });
 
     // The run really went through every kind of fault, including answers lost after applying.
-    console.info(`faults seen by the device: ${faults}; proxy fates: ${JSON.stringify(proxy.fates)}`);
-    for (const fate of ['reset', 'bad-gateway', 'unavailable', 'drop-after-apply', 'cut-after-apply', 'delay'] as const) {
+    console.info(
+      `faults seen by the device: ${faults}; proxy fates: ${JSON.stringify(proxy.fates)}`,
+    );
+    for (const fate of [
+      'reset',
+      'bad-gateway',
+      'unavailable',
+      'drop-after-apply',
+      'cut-after-apply',
+      'delay',
+    ] as const) {
       expect(proxy.fates[fate]).toBeGreaterThan(0);
     }
     await device.close();

@@ -48,7 +48,10 @@ describe.each(targets)('server killed mid-push on $name', ({ name, skip }) => {
   it.skipIf(skip !== undefined)(`loses and doubles nothing across ${KILLS} SIGKILLs`, async () => {
     const random = seededRandom(SEED);
     const port = String(await freePort());
-    const env = name === 'PGlite' ? { PORT: port, DATA_DIR: join(dir, 'pglite') } : { PORT: port, DATABASE_URL: cluster!.databaseUrl };
+    const env =
+      name === 'PGlite'
+        ? { PORT: port, DATA_DIR: join(dir, 'pglite') }
+        : { PORT: port, DATABASE_URL: cluster!.databaseUrl };
     let server: ServerProcess = await startServerProcess(env);
     const device = await createNodeDevice(server.url);
     const tag = `Panne serveur ${name}`;
@@ -56,29 +59,51 @@ describe.each(targets)('server killed mid-push on $name', ({ name, skip }) => {
 
     const pushing = device.pushUntilDone({ batchSize: BATCH, pauseMs: 10 });
     for (let kill = 0; kill < KILLS; kill += 1) {
-      if ((await countPending(device.db)) < TOP_UP_BELOW) queued += (await device.queueVisits(VISITS, `${tag} ${kill}`)).length;
+      if ((await countPending(device.db)) < TOP_UP_BELOW)
+        queued += (await device.queueVisits(VISITS, `${tag} ${kill}`)).length;
       await pause(50 + random() * 250);
-      expect(await countPending(device.db), `kill ${kill + 1} happens during the push`).toBeGreaterThan(0);
+      expect(
+        await countPending(device.db),
+        `kill ${kill + 1} happens during the push`,
+      ).toBeGreaterThan(0);
       await server.kill('SIGKILL');
       server = await startServerProcess(env);
     }
     await pushing;
     await server.kill('SIGTERM');
 
-    const db: Database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, dataDir: dir } : { dataDir: env.DATA_DIR! });
+    const db: Database = await openDatabase(
+      env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL, dataDir: dir }
+        : { dataDir: env.DATA_DIR! },
+    );
     try {
-      const [counts] = await db.query<{ visits: number; distinct_ids: number; journal: number; changes: number }>(
+      const [counts] = await db.query<{
+        visits: number;
+        distinct_ids: number;
+        journal: number;
+        changes: number;
+      }>(
         `SELECT count(*)::int AS visits, count(DISTINCT v.id)::int AS distinct_ids,
                 (SELECT count(*)::int FROM applied_mutations m JOIN visits w ON w.id = m.entity_id WHERE w.answers->>'personName' LIKE $1) AS journal,
                 (SELECT count(*)::int FROM sync_changes c JOIN visits w ON w.id::text = c.entity_id WHERE w.answers->>'personName' LIKE $1) AS changes
            FROM visits v WHERE v.answers->>'personName' LIKE $1`,
         [`${tag} %`],
       );
-      expect(counts).toEqual({ visits: queued, distinct_ids: queued, journal: queued, changes: queued });
+      expect(counts).toEqual({
+        visits: queued,
+        distinct_ids: queued,
+        journal: queued,
+        changes: queued,
+      });
     } finally {
       await db.close();
     }
-    expect(await receiptedVisits(device.db, tag)).toEqual({ total: queued, receipted: queued, receipts: queued });
+    expect(await receiptedVisits(device.db, tag)).toEqual({
+      total: queued,
+      receipted: queued,
+      receipts: queued,
+    });
     await device.close();
   });
 });

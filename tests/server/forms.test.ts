@@ -16,19 +16,62 @@ const suivi = (extra: FormDefinition['sections'][number]['fields'] = []): FormDe
   version: 1,
   title: 'Suivi (essai)',
   roles: ['travailleur_social'],
-  sections: [{ id: 'etape', title: 'Étape', fields: [{ type: 'text', id: 'nom', label: 'Nom', required: true }, ...extra] }],
+  sections: [
+    {
+      id: 'etape',
+      title: 'Étape',
+      fields: [{ type: 'text', id: 'nom', label: 'Nom', required: true }, ...extra],
+    },
+  ],
 });
 
-function visitOf(formId: string, formVersion: number, answers: Record<string, unknown>, siteId = BLOIS): Mutation {
+function visitOf(
+  formId: string,
+  formVersion: number,
+  answers: Record<string, unknown>,
+  siteId = BLOIS,
+): Mutation {
   const id = uuidv7();
   const at = new Date().toISOString();
-  return { id: uuidv7(), seq: 0, entity: 'visit', op: 'put', entityId: id, at, data: { id, siteId, formId, formVersion, answers, status: 'signed', createdAt: at } };
+  return {
+    id: uuidv7(),
+    seq: 0,
+    entity: 'visit',
+    op: 'put',
+    entityId: id,
+    at,
+    data: { id, siteId, formId, formVersion, answers, status: 'signed', createdAt: at },
+  };
 }
 
-const aggirAnswers = (value: 'A' | 'B' | 'C') => buildAnswersSchema(AGGIR_EVALUATION).parse({
-  dateEvaluation: '2026-05-04', personneNom: 'M. Essai', lieuEvaluation: 'domicile', consentement: { statut: 'donne' },
-  ...Object.fromEntries(['coherence_communication', 'coherence_comportement', 'orientation_temps', 'orientation_espace', 'toilette_haut', 'toilette_bas', 'habillage_haut', 'habillage_moyen', 'habillage_bas', 'alimentation_seServir', 'alimentation_manger', 'elimination_urinaire', 'elimination_fecale', 'transferts', 'deplacementsInterieur', 'deplacementsExterieur', 'communicationADistance'].map((k) => [k, value])),
-});
+const aggirAnswers = (value: 'A' | 'B' | 'C') =>
+  buildAnswersSchema(AGGIR_EVALUATION).parse({
+    dateEvaluation: '2026-05-04',
+    personneNom: 'M. Essai',
+    lieuEvaluation: 'domicile',
+    consentement: { statut: 'donne' },
+    ...Object.fromEntries(
+      [
+        'coherence_communication',
+        'coherence_comportement',
+        'orientation_temps',
+        'orientation_espace',
+        'toilette_haut',
+        'toilette_bas',
+        'habillage_haut',
+        'habillage_moyen',
+        'habillage_bas',
+        'alimentation_seServir',
+        'alimentation_manger',
+        'elimination_urinaire',
+        'elimination_fecale',
+        'transferts',
+        'deplacementsInterieur',
+        'deplacementsExterieur',
+        'communicationADistance',
+      ].map((k) => [k, value]),
+    ),
+  });
 
 describe.each(testDatabases())('forms on $name', (target) => {
   if (skipWhenUnavailable(target)) return;
@@ -39,7 +82,17 @@ describe.each(testDatabases())('forms on $name', (target) => {
     expect(await seedBuiltinForms(server().db, server().clock.now)).toBe(0);
     const session = await newSession(server(), [BLOIS]);
     const { changes } = await pull(server(), session.token, '?limit=1000');
-    expect(changes.filter((c) => c.entity === 'formDefinition').map((c) => c.entityId).sort()).toEqual(['aggir-evaluation@1', 'cra-mediation-numerique@1', 'pmi-visite@1', 'visite-sociale@1']);
+    expect(
+      changes
+        .filter((c) => c.entity === 'formDefinition')
+        .map((c) => c.entityId)
+        .sort(),
+    ).toEqual([
+      'aggir-evaluation@1',
+      'cra-mediation-numerique@1',
+      'pmi-visite@1',
+      'visite-sociale@1',
+    ]);
   });
 
   it('refuses an upload by an agent who is not an administrator', async () => {
@@ -77,7 +130,12 @@ describe.each(testDatabases())('forms on $name', (target) => {
     const first = await postJson(server(), '/api/v1/forms', suivi(), admin.token);
     expect(first.status).toBe(201);
     expect(await first.json()).toEqual({ formId: 'suivi-essai', version: 1 });
-    const second = await postJson(server(), '/api/v1/forms', suivi([{ type: 'text', id: 'motif', label: 'Motif', required: true }]), admin.token);
+    const second = await postJson(
+      server(),
+      '/api/v1/forms',
+      suivi([{ type: 'text', id: 'motif', label: 'Motif', required: true }]),
+      admin.token,
+    );
     expect(await second.json()).toEqual({ formId: 'suivi-essai', version: 2 });
 
     const agent = await newSession(server(), [BLOIS]);
@@ -86,25 +144,43 @@ describe.each(testDatabases())('forms on $name', (target) => {
       visitOf('suivi-essai', 2, { nom: 'Filled with v2' }),
       visitOf('suivi-essai', 3, { nom: 'No such version' }),
     ]);
-    expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual(['accepted', 'invalid_record', 'unknown_form']);
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual([
+      'accepted',
+      'invalid_record',
+      'unknown_form',
+    ]);
     const refused = results[1]!;
-    expect(refused.status === 'rejected' && refused.reason.details).toEqual([{ path: 'answers.motif', message: 'Ce champ est obligatoire.' }]);
+    expect(refused.status === 'rejected' && refused.reason.details).toEqual([
+      { path: 'answers.motif', message: 'Ce champ est obligatoire.' },
+    ]);
   });
 
   it('stores the computed values it recomputed, and refuses a visit whose computed values differ', async () => {
     await seedBuiltinForms(server().db, server().clock.now);
     const agent = await newSession(server(), [BLOIS], 'conseillere_autonomie');
     const good = visitOf('aggir-evaluation', 1, aggirAnswers('B'));
-    const forged = visitOf('aggir-evaluation', 1, { ...aggirAnswers('C'), gir: { gir: 6, rank: 13, group: 'H' } });
+    const forged = visitOf('aggir-evaluation', 1, {
+      ...aggirAnswers('C'),
+      gir: { gir: 6, rank: 13, group: 'H' },
+    });
     const { results } = await push(server(), agent, [good, forged]);
     expect(results[0]!.status).toBe('accepted');
     const rejected = results[1]!;
     expect(rejected.status === 'rejected' && rejected.reason).toEqual({
       code: 'computed_mismatch',
       message: rejectionCodes.computed_mismatch,
-      details: [{ path: 'answers.gir', message: 'Valeur calculée différente : {"gir":1,"group":"A","rank":1} attendu, {"gir":6,"group":"H","rank":13} reçu.' }],
+      details: [
+        {
+          path: 'answers.gir',
+          message:
+            'Valeur calculée différente : {"gir":1,"group":"A","rank":1} attendu, {"gir":6,"group":"H","rank":13} reçu.',
+        },
+      ],
     });
-    const rows = await server().db.query<{ gir: unknown }>("SELECT answers->'gir' AS gir FROM visits WHERE id = $1", [good.entityId]);
+    const rows = await server().db.query<{ gir: unknown }>(
+      "SELECT answers->'gir' AS gir FROM visits WHERE id = $1",
+      [good.entityId],
+    );
     expect(rows[0]!.gir).toEqual({ gir: 4, rank: 10, group: 'G' });
   });
 
@@ -116,11 +192,18 @@ describe.each(testDatabases())('forms on $name', (target) => {
     const edit = { ...visitOf('suivi-essai', 1, { nom: 'Modifiée' }), entityId: original.entityId };
     (edit.data as Record<string, unknown>).id = original.entityId;
     const { results } = await push(server(), agent, [original, correction, edit]);
-    expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual(['accepted', 'accepted', 'immutable_record']);
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual([
+      'accepted',
+      'accepted',
+      'immutable_record',
+    ]);
     const rows = await server().db.query<{ nom: string; supersedes: string | null }>(
       "SELECT answers->>'nom' AS nom, supersedes FROM visits WHERE id = ANY($1::uuid[]) ORDER BY version",
       [[original.entityId, correction.entityId]],
     );
-    expect(rows).toEqual([{ nom: 'Avant', supersedes: null }, { nom: 'Après', supersedes: original.entityId }]);
+    expect(rows).toEqual([
+      { nom: 'Avant', supersedes: null },
+      { nom: 'Après', supersedes: original.entityId },
+    ]);
   });
 });

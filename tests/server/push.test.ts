@@ -48,12 +48,24 @@ describe.each(testDatabases())('push on $name', (target) => {
     const visitsBefore = await count(server().db, 'visits');
     const { results } = await push(server(), session, mutations);
 
-    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'accepted']);
+    expect(results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'rejected',
+      'accepted',
+      'accepted',
+    ]);
     const refused = results[2]!;
     expect(refused.status === 'rejected' && refused.reason.code).toBe('invalid_record');
     expect(await count(server().db, 'visits')).toBe(visitsBefore + 4);
     const again = await push(server(), session, mutations);
-    expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'rejected', 'duplicate', 'duplicate']);
+    expect(again.results.map((r) => r.status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'rejected',
+      'duplicate',
+      'duplicate',
+    ]);
   });
 
   it('does not give another agent the answer or receipt of a mutation id it did not send', async () => {
@@ -62,7 +74,13 @@ describe.each(testDatabases())('push on $name', (target) => {
     const mutations = [visitPut(BLOIS)];
     await push(server(), owner, mutations);
     const { results } = await push(server(), other, mutations);
-    expect(results).toEqual([{ id: mutations[0]!.id, status: 'rejected', reason: { code: 'mutation_id_taken', message: rejectionCodes.mutation_id_taken } }]);
+    expect(results).toEqual([
+      {
+        id: mutations[0]!.id,
+        status: 'rejected',
+        reason: { code: 'mutation_id_taken', message: rejectionCodes.mutation_id_taken },
+      },
+    ]);
   });
 
   it('answers duplicate with the same receipts when the same batch comes again, and changes nothing', async () => {

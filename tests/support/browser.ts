@@ -6,7 +6,12 @@ import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 
  * Chromium, else the binary shipped in the npm package @sparticuz/chromium, which makes
  * `npm ci && npm test` work on a fresh machine with no system package.
  */
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 let found: Promise<{ executablePath: string; args: string[] }> | undefined;
 
@@ -33,7 +38,10 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser whose profile (IndexedDB, service worker, caches) lives in `userDataDir`. */
-export async function launchPersistent(userDataDir: string, options: { offline?: boolean } = {}): Promise<BrowserContext> {
+export async function launchPersistent(
+  userDataDir: string,
+  options: { offline?: boolean } = {},
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     ...(await launchOptions()),
     viewport: { width: 1024, height: 768 }, // a 10-inch tablet in landscape

@@ -18,11 +18,17 @@ export async function logIn(page: Page, url: string, login: string) {
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
   // The service worker controls the page: from now on the shell is served from its cache.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 30_000,
+  });
 }
 
 /** Counts rows of one table of the app's IndexedDB, read raw from the page. */
-export function countRows(page: Page, table: string, where?: { index: string; value: string }): Promise<number> {
+export function countRows(
+  page: Page,
+  table: string,
+  where?: { index: string; value: string },
+): Promise<number> {
   return page.evaluate(
     ({ table, where }) =>
       new Promise<number>((resolve, reject) => {
@@ -46,13 +52,31 @@ export function countRows(page: Page, table: string, where?: { index: string; va
  * Puts `count` saved visits in the app's outbox as `queueVisit` would (visit row + outbox row
  * + counter), straight into IndexedDB, to build a large backlog without typing it.
  */
-export async function seedOutbox(page: Page, count: number, tag: string, siteId: string): Promise<void> {
+export async function seedOutbox(
+  page: Page,
+  count: number,
+  tag: string,
+  siteId: string,
+): Promise<void> {
   const visits: LocalVisit[] = [];
   const outbox: OutboxRow[] = [];
   for (let i = 0; i < count; i += 1) {
-    const visit = makeVisit({ siteId, answers: { ...makeVisit().answers, personName: `${tag} ${i}` } });
+    const visit = makeVisit({
+      siteId,
+      answers: { ...makeVisit().answers, personName: `${tag} ${i}` },
+    });
     visits.push({ ...visit, syncState: 'pending', visitDate: String(visit.answers.date) });
-    outbox.push({ id: uuidv7(), seq: i + 1, entity: 'visit', op: 'put', entityId: visit.id, data: visit, at: visit.createdAt, status: 'pending', attempts: 0 });
+    outbox.push({
+      id: uuidv7(),
+      seq: i + 1,
+      entity: 'visit',
+      op: 'put',
+      entityId: visit.id,
+      data: visit,
+      at: visit.createdAt,
+      status: 'pending',
+      attempts: 0,
+    });
   }
   await page.evaluate(
     ({ visits, outbox }) =>
@@ -80,12 +104,22 @@ export async function seedOutbox(page: Page, count: number, tag: string, siteId:
  * the built PWA, started before the file's tests and stopped after them. `workDir` also holds
  * the browser profiles.
  */
-export function useE2EServer(prefix: string): { readonly server: RunningServer; readonly workDir: string } {
+export function useE2EServer(prefix: string): {
+  readonly server: RunningServer;
+  readonly workDir: string;
+} {
   let server: RunningServer | undefined;
   let workDir: string | undefined;
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), prefix));
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(workDir, 'data'), distDir: 'dist', demo: true, log: () => {} });
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: join(workDir, 'data'),
+      distDir: 'dist',
+      demo: true,
+      log: () => {},
+    });
   });
   afterAll(async () => {
     await server?.close();

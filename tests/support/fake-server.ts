@@ -1,5 +1,10 @@
 import type { ApiClient } from '../../src/sync/api-client';
-import type { Mutation, MutationResult, PullResponse, PushResponse } from '../../shared/sync/protocol-v1';
+import type {
+  Mutation,
+  MutationResult,
+  PullResponse,
+  PushResponse,
+} from '../../shared/sync/protocol-v1';
 
 /**
  * An in-memory stand-in for the server at the ApiClient boundary, for unit tests of the sync
@@ -35,8 +40,20 @@ export class FakeServer implements ApiClient {
       const seen = this.applied.get(m.id);
       if (seen) return seen.status === 'accepted' ? { ...seen, status: 'duplicate' } : seen;
       const result: MutationResult = this.reject(m)
-        ? { id: m.id, status: 'rejected', reason: { code: 'invalid_record', message: 'Enregistrement incomplet ou invalide.' } }
-        : { id: m.id, status: 'accepted', version: this.nextReceipt, receipt: { number: `2026-${String(this.nextReceipt++).padStart(6, '0')}`, issuedAt: '2026-11-23T10:00:00.000Z' } };
+        ? {
+            id: m.id,
+            status: 'rejected',
+            reason: { code: 'invalid_record', message: 'Enregistrement incomplet ou invalide.' },
+          }
+        : {
+            id: m.id,
+            status: 'accepted',
+            version: this.nextReceipt,
+            receipt: {
+              number: `2026-${String(this.nextReceipt++).padStart(6, '0')}`,
+              issuedAt: '2026-11-23T10:00:00.000Z',
+            },
+          };
       this.applied.set(m.id, result);
       return result;
     });
@@ -45,7 +62,15 @@ export class FakeServer implements ApiClient {
   }
 
   async pull(): Promise<PullResponse> {
-    return this.pages.shift() ?? { v: 1, changes: [], cursor: 'end', hasMore: false, serverTime: '2026-11-23T10:00:01.000Z' };
+    return (
+      this.pages.shift() ?? {
+        v: 1,
+        changes: [],
+        cursor: 'end',
+        hasMore: false,
+        serverTime: '2026-11-23T10:00:01.000Z',
+      }
+    );
   }
 
   acceptedCount(): number {

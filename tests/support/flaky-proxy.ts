@@ -1,4 +1,10 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -8,7 +14,14 @@ import type { AddressInfo } from 'node:net';
  * the device never hears it), or forward then cut the answer half-way. Seeded, so a failing
  * run can be replayed.
  */
-export type Fate = 'pass' | 'delay' | 'reset' | 'bad-gateway' | 'unavailable' | 'drop-after-apply' | 'cut-after-apply';
+export type Fate =
+  | 'pass'
+  | 'delay'
+  | 'reset'
+  | 'bad-gateway'
+  | 'unavailable'
+  | 'drop-after-apply'
+  | 'cut-after-apply';
 
 export interface FlakyProxy {
   url: string;
@@ -39,7 +52,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export async function startFlakyProxy(target: string, options: { seed: number; weights?: Partial<Record<Fate, number>> }): Promise<FlakyProxy> {
+export async function startFlakyProxy(
+  target: string,
+  options: { seed: number; weights?: Partial<Record<Fate, number>> },
+): Promise<FlakyProxy> {
   const random = seededRandom(options.seed);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const total = Object.values(weights).reduce((a, b) => a + b, 0);
@@ -55,14 +71,29 @@ export async function startFlakyProxy(target: string, options: { seed: number; w
     return 'pass';
   }
 
-  function forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
+  function forward(
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const out = httpRequest(
-        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 502,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
           res.on('error', reject);
         },
       );
@@ -83,7 +114,9 @@ export async function startFlakyProxy(target: string, options: { seed: number; w
         return;
       case 'bad-gateway':
       case 'unavailable':
-        res.writeHead(fate === 'bad-gateway' ? 502 : 503, { 'content-type': 'text/html' }).end('<h1>Passerelle indisponible</h1>');
+        res
+          .writeHead(fate === 'bad-gateway' ? 502 : 503, { 'content-type': 'text/html' })
+          .end('<h1>Passerelle indisponible</h1>');
         return;
       case 'delay':
         await new Promise((r) => setTimeout(r, random() * MAX_DELAY_MS));

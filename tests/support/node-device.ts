@@ -3,7 +3,12 @@ import { AppDB } from '../../src/db/AppDB';
 import { countPending } from '../../src/db/outbox';
 import type { Session } from '../../src/db/session';
 import { listVisits, queueVisit } from '../../src/db/visits';
-import { createApiClient, HttpError, NetworkError, type ApiClient } from '../../src/sync/api-client';
+import {
+  createApiClient,
+  HttpError,
+  NetworkError,
+  type ApiClient,
+} from '../../src/sync/api-client';
 import { login } from '../../src/sync/login';
 import { pushOutbox } from '../../src/sync/push';
 import { uuidv7 } from '../../shared/uuidv7';
@@ -21,17 +26,28 @@ export interface NodeDevice {
   session: Session;
   queueVisits(count: number, tag: string): Promise<string[]>;
   /** Pushes until the outbox is empty, retrying after every fault; returns how many faults. */
-  pushUntilDone(options?: { maxFaults?: number; pauseMs?: number; batchSize?: number }): Promise<number>;
+  pushUntilDone(options?: {
+    maxFaults?: number;
+    pauseMs?: number;
+    batchSize?: number;
+  }): Promise<number>;
   close(): Promise<void>;
 }
 
-export async function createNodeDevice(baseUrl: string, loginName = 'demo.social'): Promise<NodeDevice> {
+export async function createNodeDevice(
+  baseUrl: string,
+  loginName = 'demo.social',
+): Promise<NodeDevice> {
   const db = new AppDB(`device-${uuidv7()}`);
   const api = createApiClient({ baseUrl });
   let session: Session | undefined;
   for (let attempt = 0; session === undefined; attempt += 1) {
     try {
-      session = await login(db, api, { login: loginName, password: DEMO_PASSWORD, deviceName: 'Tablette de test' });
+      session = await login(db, api, {
+        login: loginName,
+        password: DEMO_PASSWORD,
+        deviceName: 'Tablette de test',
+      });
     } catch (error) {
       if (attempt > 50 || !isFault(error)) throw error;
       await pause(50);
@@ -45,7 +61,10 @@ export async function createNodeDevice(baseUrl: string, loginName = 'demo.social
       const ids: string[] = [];
       const siteId = session.agent.siteIds[0]!;
       for (let i = 0; i < count; i += 1) {
-        const visit = makeVisit({ siteId, answers: { ...makeVisit().answers, personName: `${tag} ${i}` } });
+        const visit = makeVisit({
+          siteId,
+          answers: { ...makeVisit().answers, personName: `${tag} ${i}` },
+        });
         await queueVisit(db, visit.id, visit);
         ids.push(visit.id);
       }
@@ -80,5 +99,9 @@ export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export async function receiptedVisits(db: AppDB, tag: string) {
   const visits = (await listVisits(db)).filter((v) => String(v.answers.personName).startsWith(tag));
-  return { total: visits.length, receipted: visits.filter((v) => v.receipt !== undefined).length, receipts: new Set(visits.map((v) => v.receipt?.number)).size };
+  return {
+    total: visits.length,
+    receipted: visits.filter((v) => v.receipt !== undefined).length,
+    receipts: new Set(visits.map((v) => v.receipt?.number)).size,
+  };
 }

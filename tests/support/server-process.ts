@@ -22,7 +22,11 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startServerProcess(env: { PORT: string; DATA_DIR?: string; DATABASE_URL?: string }): Promise<ServerProcess> {
+export async function startServerProcess(env: {
+  PORT: string;
+  DATA_DIR?: string;
+  DATABASE_URL?: string;
+}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: { ...process.env, DIST_DIR: '/nonexistent', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +34,10 @@ export async function startServerProcess(env: { PORT: string; DATA_DIR?: string;
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready:\n${output}`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`server not ready:\n${output}`)),
+      READY_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Dernier Kilomètre : http')) {

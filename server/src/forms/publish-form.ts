@@ -1,6 +1,9 @@
 import { ENTITY } from '../../../shared/entities';
 import type { FormDefinition } from '../../../shared/forms/definition-schema';
-import { type FormDefinitionRecord, formDefinitionId } from '../../../shared/forms/form-definition-record';
+import {
+  type FormDefinitionRecord,
+  formDefinitionId,
+} from '../../../shared/forms/form-definition-record';
 import type { Database } from '../db/database';
 import { insertFormDefinition, latestFormVersion } from '../db/queries/form-definitions';
 import { nextChangeSeq, upsertChange } from '../db/queries/sync-changes';
@@ -19,12 +22,27 @@ export async function publishForm(
   options: { version: 'next' | 'as-is'; publishedBy: string | null; now: Date },
 ): Promise<number | undefined> {
   return withChangeLogWriter(db, async (tx) => {
-    const version = options.version === 'next' ? (await latestFormVersion(tx, input.formId)) + 1 : input.version;
+    const version =
+      options.version === 'next' ? (await latestFormVersion(tx, input.formId)) + 1 : input.version;
     const definition: FormDefinition = { ...input, version };
     const publishedAt = options.now.toISOString();
-    if (!(await insertFormDefinition(tx, definition, options.publishedBy, publishedAt))) return undefined;
-    const record: FormDefinitionRecord = { id: formDefinitionId(definition), formId: definition.formId, version, definition, publishedAt };
-    await upsertChange(tx, { entity: ENTITY.formDefinition, entityId: record.id, siteId: null, seq: await nextChangeSeq(tx), op: 'put', payload: record });
+    if (!(await insertFormDefinition(tx, definition, options.publishedBy, publishedAt)))
+      return undefined;
+    const record: FormDefinitionRecord = {
+      id: formDefinitionId(definition),
+      formId: definition.formId,
+      version,
+      definition,
+      publishedAt,
+    };
+    await upsertChange(tx, {
+      entity: ENTITY.formDefinition,
+      entityId: record.id,
+      siteId: null,
+      seq: await nextChangeSeq(tx),
+      op: 'put',
+      payload: record,
+    });
     return version;
   });
 }

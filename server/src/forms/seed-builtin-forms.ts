@@ -9,7 +9,11 @@ import { publishForm } from './publish-form';
 export async function seedBuiltinForms(db: Database, now: Date): Promise<number> {
   let added = 0;
   for (const definition of BUILTIN_FORMS) {
-    if ((await publishForm(db, definition, { version: 'as-is', publishedBy: null, now })) !== undefined) added += 1;
+    if (
+      (await publishForm(db, definition, { version: 'as-is', publishedBy: null, now })) !==
+      undefined
+    )
+      added += 1;
   }
   return added;
 }

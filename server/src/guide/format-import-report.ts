@@ -8,6 +8,8 @@ export function formatImportReport(report: ImportReport): string {
     `Import ${report.format.toUpperCase()} terminé.`,
     line('Structures', report.structures),
     line('Services', report.services),
-    ...report.refusals.map((r) => `  ligne ${r.line} (${r.kind}${r.id ? ` ${r.id}` : ''}) : ${r.reason}`),
+    ...report.refusals.map(
+      (r) => `  ligne ${r.line} (${r.kind}${r.id ? ` ${r.id}` : ''}) : ${r.reason}`,
+    ),
   ].join('\n');
 }

@@ -21,7 +21,11 @@ type Counts = ImportReport['structures'];
  * devices pull nothing. Records absent from the file are kept: a file may be partial.
  * Structures go first, so a service may name a structure of the same file.
  */
-export async function importGuide(db: Database, bytes: Uint8Array, now: Date): Promise<ImportReport> {
+export async function importGuide(
+  db: Database,
+  bytes: Uint8Array,
+  now: Date,
+): Promise<ImportReport> {
   const file = readGuideFile(bytes);
   const refusals: ImportRefusal[] = [];
   const report = await withChangeLogWriter(db, async (tx) => {
@@ -36,7 +40,10 @@ export async function importGuide(db: Database, bytes: Uint8Array, now: Date): P
 const KINDS = {
   structure: { table: 'guide_structures', schema: structureSchema, entity: ENTITY.structure },
   service: { table: 'guide_services', schema: serviceSchema, entity: ENTITY.service },
-} as const satisfies Record<RawRow['kind'], { table: GuideTable; schema: z.ZodType; entity: string }>;
+} as const satisfies Record<
+  RawRow['kind'],
+  { table: GuideTable; schema: z.ZodType; entity: string }
+>;
 
 async function importKind(
   tx: Queryable,
@@ -48,7 +55,10 @@ async function importKind(
   const { table, schema, entity } = KINDS[kind];
   const counts: Counts = { accepted: 0, updated: 0, unchanged: 0, refused: 0 };
   const stored = await loadGuideRecords(tx, table);
-  const structureIds = kind === 'service' ? new Set((await loadGuideRecords(tx, 'guide_structures')).keys()) : undefined;
+  const structureIds =
+    kind === 'service'
+      ? new Set((await loadGuideRecords(tx, 'guide_structures')).keys())
+      : undefined;
   const seen = new Set<string>();
   const refuse = (row: RawRow, reason: string, id?: string) => {
     counts.refused += 1;
@@ -84,7 +94,14 @@ async function importKind(
       version,
       now: now.toISOString(),
     });
-    await upsertChange(tx, { entity, entityId: record.id, siteId: null, seq: version, op: 'put', payload: { ...record, version } });
+    await upsertChange(tx, {
+      entity,
+      entityId: record.id,
+      siteId: null,
+      seq: version,
+      op: 'put',
+      payload: { ...record, version },
+    });
     if (before) counts.updated += 1;
     else counts.accepted += 1;
   }
@@ -95,7 +112,9 @@ async function importKind(
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')} : ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')} : ${issue.message}` : issue.message,
+    )
     .join(' ; ');
 }
 

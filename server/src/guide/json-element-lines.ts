@@ -15,7 +15,8 @@ export function jsonElementLines(text: string): Map<string, number[]> {
     if (ch === '\n') line += 1;
     if (ch === '"') {
       const end = stringEnd(text, i);
-      if (stack.length === 1 && stack[0]!.kind === 'object') lastKey = JSON.parse(text.slice(i, end + 1)) as string;
+      if (stack.length === 1 && stack[0]!.kind === 'object')
+        lastKey = JSON.parse(text.slice(i, end + 1)) as string;
       note(stack, expectElement, line, lines);
       expectElement = false;
       i = end;
@@ -33,7 +34,10 @@ export function jsonElementLines(text: string): Map<string, number[]> {
     note(stack, expectElement, line, lines);
     expectElement = false;
     if (ch === '[' || ch === '{') {
-      stack.push({ kind: ch === '[' ? 'array' : 'object', key: stack.length === 1 ? lastKey : undefined });
+      stack.push({
+        kind: ch === '[' ? 'array' : 'object',
+        key: stack.length === 1 ? lastKey : undefined,
+      });
       if (ch === '[') expectElement = true;
     }
   }

@@ -12,4 +12,11 @@ export interface RawGuideFile {
 
 /** Fields a record must have to be taken for data·inclusion at all. */
 export const STRUCTURE_REQUIRED = ['id', 'nom', 'source', 'date_maj'] as const;
-export const SERVICE_REQUIRED = ['id', 'nom', 'source', 'date_maj', 'structure_id', 'description'] as const;
+export const SERVICE_REQUIRED = [
+  'id',
+  'nom',
+  'source',
+  'date_maj',
+  'structure_id',
+  'description',
+] as const;

@@ -4,10 +4,20 @@ import { type RawGuideFile, type RawRow, SERVICE_REQUIRED, STRUCTURE_REQUIRED } 
 
 /** Columns holding a list: written as `a|b`, `a,b` or a JSON array `["a","b"]`. */
 const LIST_COLUMNS = new Set([
-  'thematiques', 'publics', 'modes_accueil', 'modes_mobilisation', 'mobilisable_par',
-  'zone_eligibilite', 'reseaux_porteurs',
+  'thematiques',
+  'publics',
+  'modes_accueil',
+  'modes_mobilisation',
+  'mobilisable_par',
+  'zone_eligibilite',
+  'reseaux_porteurs',
 ]);
-const NUMBER_COLUMNS = new Set(['latitude', 'longitude', 'nombre_semaines', 'volume_horaire_hebdomadaire']);
+const NUMBER_COLUMNS = new Set([
+  'latitude',
+  'longitude',
+  'nombre_semaines',
+  'volume_horaire_hebdomadaire',
+]);
 
 /**
  * A CSV guide file holds structures or services, told apart by the header (a `structure_id`
@@ -40,7 +50,10 @@ export function readGuideCsv(text: string): RawGuideFile {
       trim: true,
     });
   } catch (error) {
-    throw new GuideFileError('guide_not_data_inclusion', `CSV illisible : ${(error as Error).message}`);
+    throw new GuideFileError(
+      'guide_not_data_inclusion',
+      `CSV illisible : ${(error as Error).message}`,
+    );
   }
   const rows = records.map(({ record, info, raw }): RawRow => ({
     kind,
@@ -69,7 +82,10 @@ function toList(cell: string): unknown {
       return cell;
     }
   }
-  return cell.split(/[|,]/).map((item) => item.trim()).filter((item) => item !== '');
+  return cell
+    .split(/[|,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** French decimals ("47,59") are accepted; anything else stays text and fails validation. */

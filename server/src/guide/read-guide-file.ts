@@ -22,7 +22,8 @@ export function readGuideFile(bytes: Uint8Array): RawGuideFile {
   }
   text = text.replace(/^\uFEFF/, '');
   const start = text.trimStart()[0];
-  if (start === undefined) throw new GuideFileError('guide_not_data_inclusion', 'Le fichier est vide.');
+  if (start === undefined)
+    throw new GuideFileError('guide_not_data_inclusion', 'Le fichier est vide.');
   return start === '{' || start === '[' ? readGuideJson(text) : readGuideCsv(text);
 }
 
@@ -30,7 +31,8 @@ export function readGuideFile(bytes: Uint8Array): RawGuideFile {
 function hasBinaryControl(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) return true;
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c)
+      return true;
   }
   return false;
 }

@@ -16,10 +16,14 @@ export const SHEET_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; 
 
 export function renderSheetHtml(sheet: FalcSheet, hours: string[]): string {
   const section = (title: string, lines: string[]) =>
-    lines.length === 0 ? '' : `<h2>${escape(title)}</h2><ul>${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
+    lines.length === 0
+      ? ''
+      : `<h2>${escape(title)}</h2><ul>${lines.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>`;
   const { phone, email, contactName } = sheet.contact;
   const contact = [
-    phone ? `<li>Téléphone : <a href="tel:${escape(phone.replace(/\s/g, ''))}">${escape(phone)}</a></li>` : '',
+    phone
+      ? `<li>Téléphone : <a href="tel:${escape(phone.replace(/\s/g, ''))}">${escape(phone)}</a></li>`
+      : '',
     email ? `<li>Courriel : <a href="mailto:${escape(email)}">${escape(email)}</a></li>` : '',
     contactName ? `<li>Contact : ${escape(contactName)}</li>` : '',
   ].join('');
@@ -44,7 +48,10 @@ export function describeHours(value: string | null | undefined, now: Date): stri
     const hours = new OpeningHours(value, HOLIDAY_REGION);
     const monday = mondayOf(now);
     const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 7);
-    return formatWeek(hours.getOpenIntervals(monday, sunday).map(([from, to]) => [from, to] as const), monday);
+    return formatWeek(
+      hours.getOpenIntervals(monday, sunday).map(([from, to]) => [from, to] as const),
+      monday,
+    );
   } catch {
     return [value];
   }

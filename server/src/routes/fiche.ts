@@ -11,16 +11,26 @@ import { describeHours, renderSheetHtml, SHEET_CSP } from '../guide/render-sheet
  */
 export function ficheRoutes(deps: AppDeps) {
   return new Hono().get('/:serviceId', async (c) => {
-    const parsed = serviceSchema.safeParse(await findGuideService(deps.db, c.req.param('serviceId')));
+    const parsed = serviceSchema.safeParse(
+      await findGuideService(deps.db, c.req.param('serviceId')),
+    );
     c.header('Content-Security-Policy', SHEET_CSP);
     c.header('Cache-Control', 'public, max-age=300');
     if (!parsed.success) {
-      return c.html('<!doctype html><html lang="fr"><title>Fiche introuvable</title><h1>Fiche introuvable</h1><p>Ce service n’est plus dans le guide.</p></html>', 404);
+      return c.html(
+        '<!doctype html><html lang="fr"><title>Fiche introuvable</title><h1>Fiche introuvable</h1><p>Ce service n’est plus dans le guide.</p></html>',
+        404,
+      );
     }
     const service = parsed.data;
-    const structure = structureSchema.safeParse(await findGuideStructure(deps.db, service.structure_id));
+    const structure = structureSchema.safeParse(
+      await findGuideStructure(deps.db, service.structure_id),
+    );
     const sheet = buildFalcSheet(service, structure.success ? structure.data : undefined);
-    const hours = describeHours(service.horaires_accueil ?? (structure.success ? structure.data.horaires_accueil : undefined), deps.now());
+    const hours = describeHours(
+      service.horaires_accueil ?? (structure.success ? structure.data.horaires_accueil : undefined),
+      deps.now(),
+    );
     return c.html(renderSheetHtml(sheet, hours));
   });
 }

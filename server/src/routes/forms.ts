@@ -20,27 +20,26 @@ const FORM_DEFINITION_MAX_BYTES = 512 * 1024; // 512 KiB, about ten times the AG
  * devices pull it. Versions already published never change.
  */
 export function formRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use('*', requireDevice(deps), requireRole('administrateur'))
-    .post(
-      '/',
-      bodyLimit({
-        maxSize: FORM_DEFINITION_MAX_BYTES,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large');
-        },
-      }),
-      async (c) => {
-        const checked = validateFormDefinition(await readJson(c));
-        if (!checked.ok) throw new ApiError(422, 'invalid_form_definition', checked.errors);
-        const version = await publishForm(deps.db, checked.definition, {
-          version: 'next',
-          publishedBy: c.get('session').agent.id,
-          now: deps.now(),
-        });
-        if (version === undefined) throw new Error('Version de formulaire déjà publiée pendant la publication.');
-        const body: PublishFormResponse = { formId: checked.definition.formId, version };
-        return c.json(body, 201);
+  return new Hono<AppEnv>().use('*', requireDevice(deps), requireRole('administrateur')).post(
+    '/',
+    bodyLimit({
+      maxSize: FORM_DEFINITION_MAX_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large');
       },
-    );
+    }),
+    async (c) => {
+      const checked = validateFormDefinition(await readJson(c));
+      if (!checked.ok) throw new ApiError(422, 'invalid_form_definition', checked.errors);
+      const version = await publishForm(deps.db, checked.definition, {
+        version: 'next',
+        publishedBy: c.get('session').agent.id,
+        now: deps.now(),
+      });
+      if (version === undefined)
+        throw new Error('Version de formulaire déjà publiée pendant la publication.');
+      const body: PublishFormResponse = { formId: checked.definition.formId, version };
+      return c.json(body, 201);
+    },
+  );
 }

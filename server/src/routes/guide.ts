@@ -15,25 +15,23 @@ import type { AppEnv } from '../http/app-env';
  * stable code and nothing changed.
  */
 export function guideRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use('*', requireDevice(deps), requireRole('administrateur'))
-    .post(
-      '/import',
-      bodyLimit({
-        maxSize: GUIDE_UPLOAD_MAX_BYTES,
-        onError: () => {
-          throw new ApiError(413, 'payload_too_large');
-        },
-      }),
-      async (c) => {
-        const bytes = new Uint8Array(await c.req.arrayBuffer());
-        try {
-          const report: ImportReport = await importGuide(deps.db, bytes, deps.now());
-          return c.json(report);
-        } catch (error) {
-          if (error instanceof GuideFileError) throw new ApiError(422, error.code, error.detail);
-          throw error;
-        }
+  return new Hono<AppEnv>().use('*', requireDevice(deps), requireRole('administrateur')).post(
+    '/import',
+    bodyLimit({
+      maxSize: GUIDE_UPLOAD_MAX_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large');
       },
-    );
+    }),
+    async (c) => {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      try {
+        const report: ImportReport = await importGuide(deps.db, bytes, deps.now());
+        return c.json(report);
+      } catch (error) {
+        if (error instanceof GuideFileError) throw new ApiError(422, error.code, error.detail);
+        throw error;
+      }
+    },
+  );
 }

@@ -15,7 +15,9 @@ export async function seedDemoGuide(db: Database, now: Date): Promise<number> {
   if (rows.length > 0) return 0;
   const report = await importGuide(db, readFileSync(DEMO_GUIDE_FILE), now);
   if (report.refusals.length > 0) {
-    throw new Error(`Guide de démonstration refusé : ${JSON.stringify(report.refusals.slice(0, 3))}`);
+    throw new Error(
+      `Guide de démonstration refusé : ${JSON.stringify(report.refusals.slice(0, 3))}`,
+    );
   }
   return report.services.accepted;
 }

@@ -29,6 +29,13 @@ export async function acceptNewRecord<T extends { id: string; siteId: string }>(
     receipt: await ctx.issueReceipt(),
   };
   await ctx.write(writer, record);
-  await ctx.write(changeLogWriter, { entity, entityId: record.id, siteId: record.siteId, seq: version, op: 'put', payload: record });
+  await ctx.write(changeLogWriter, {
+    entity,
+    entityId: record.id,
+    siteId: record.siteId,
+    seq: version,
+    op: 'put',
+    payload: record,
+  });
   return { status: 'accepted', version, receipt: record.receipt };
 }

@@ -47,10 +47,25 @@ export async function applyPush(db: Database, input: PushInput): Promise<Mutatio
   }
 }
 
-async function applyBatch(tx: Queryable, input: PushInput, mode: PushMode): Promise<MutationResult[]> {
-  const stored = await findAppliedResults(tx, input.mutations.map((m) => m.id));
+async function applyBatch(
+  tx: Queryable,
+  input: PushInput,
+  mode: PushMode,
+): Promise<MutationResult[]> {
+  const stored = await findAppliedResults(
+    tx,
+    input.mutations.map((m) => m.id),
+  );
   const fresh = input.mutations.filter((m) => !stored.has(m.id));
-  const ctx = createPushContext({ tx, agent: input.agent, deviceId: input.deviceId, now: input.now, mode, expected: fresh.length, existing: await existingByEntity(tx, fresh) });
+  const ctx = createPushContext({
+    tx,
+    agent: input.agent,
+    deviceId: input.deviceId,
+    now: input.now,
+    mode,
+    expected: fresh.length,
+    existing: await existingByEntity(tx, fresh),
+  });
   const answered = new Map<string, MutationResult>();
   const journal: AppliedMutation[] = [];
   const results: MutationResult[] = [];
@@ -66,7 +81,8 @@ async function applyBatch(tx: Queryable, input: PushInput, mode: PushMode): Prom
       results.push(earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier);
       continue;
     }
-    const outcome = mode === 'fast' ? await decide(ctx, mutation) : await applyCarefully(ctx, mutation);
+    const outcome =
+      mode === 'fast' ? await decide(ctx, mutation) : await applyCarefully(ctx, mutation);
     if (outcome.status === 'accepted') ctx.accepted(mutation.entity, mutation.entityId);
     const result: MutationResult = { id: mutation.id, ...outcome };
     answered.set(mutation.id, result);
@@ -79,9 +95,13 @@ async function applyBatch(tx: Queryable, input: PushInput, mode: PushMode): Prom
 }
 
 /** Ids of the batch's records the server already holds, one query per entity. */
-async function existingByEntity(tx: Queryable, mutations: readonly Mutation[]): Promise<Map<string, Set<string>>> {
+async function existingByEntity(
+  tx: Queryable,
+  mutations: readonly Mutation[],
+): Promise<Map<string, Set<string>>> {
   const idsByEntity = new Map<string, string[]>();
-  for (const m of mutations) idsByEntity.set(m.entity, [...(idsByEntity.get(m.entity) ?? []), m.entityId]);
+  for (const m of mutations)
+    idsByEntity.set(m.entity, [...(idsByEntity.get(m.entity) ?? []), m.entityId]);
   const existing = new Map<string, Set<string>>();
   for (const [entity, ids] of idsByEntity) {
     const lookup = entityRegistry.get(entity)?.existing;
@@ -90,15 +110,22 @@ async function existingByEntity(tx: Queryable, mutations: readonly Mutation[]): 
   return existing;
 }
 
-function decide(ctx: Parameters<typeof applyCarefully>[0], mutation: Mutation): Promise<MutationOutcome> {
+function decide(
+  ctx: Parameters<typeof applyCarefully>[0],
+  mutation: Mutation,
+): Promise<MutationOutcome> {
   const handlers = entityRegistry.get(mutation.entity);
   if (!handlers) return Promise.resolve(reject('unknown_entity', { entity: mutation.entity }));
   const handler = handlers[mutation.op];
-  if (!handler) return Promise.resolve(reject('unsupported_op', { entity: mutation.entity, op: mutation.op }));
+  if (!handler)
+    return Promise.resolve(reject('unsupported_op', { entity: mutation.entity, op: mutation.op }));
   return handler(ctx, mutation);
 }
 
-async function applyCarefully(ctx: ReturnType<typeof createPushContext>, mutation: Mutation): Promise<MutationOutcome> {
+async function applyCarefully(
+  ctx: ReturnType<typeof createPushContext>,
+  mutation: Mutation,
+): Promise<MutationOutcome> {
   await ctx.tx.exec('SAVEPOINT mutation');
   try {
     const outcome = await decide(ctx, mutation);

@@ -18,7 +18,10 @@ export interface BatchWriter<T> {
   flush(tx: Queryable, rows: T[]): Promise<void>;
 }
 
-export const changeLogWriter: BatchWriter<ChangeRow> = { name: 'sync_changes', flush: upsertChanges };
+export const changeLogWriter: BatchWriter<ChangeRow> = {
+  name: 'sync_changes',
+  flush: upsertChanges,
+};
 
 export type PushMode = 'fast' | 'careful';
 

@@ -20,7 +20,10 @@ export async function issueReceipt(tx: Queryable, now: Date): Promise<Receipt> {
 
 /** `count` receipts issued now, numbered in order, in one round trip. */
 export async function issueReceipts(tx: Queryable, now: Date, count: number): Promise<Receipt[]> {
-  const rows = await tx.query<{ n: Int8 }>("SELECT nextval('receipt_number_seq') AS n FROM generate_series(1, $1)", [count]);
+  const rows = await tx.query<{ n: Int8 }>(
+    "SELECT nextval('receipt_number_seq') AS n FROM generate_series(1, $1)",
+    [count],
+  );
   return rows
     .map((row) => toSafeInt(row.n))
     .sort((a, b) => a - b)

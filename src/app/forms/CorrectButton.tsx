@@ -9,7 +9,9 @@ export function CorrectButton({ visitId }: { visitId: string }) {
     <button
       type="button"
       class="button-secondary"
-      onClick={() => void startCorrection(db, visitId).then((draft) => navigate({ name: 'draft', id: draft.id }))}
+      onClick={() =>
+        void startCorrection(db, visitId).then((draft) => navigate({ name: 'draft', id: draft.id }))
+      }
     >
       Corriger
     </button>

@@ -10,8 +10,12 @@ import { FormScreen } from './FormScreen';
 /** A draft opens in the hand-built generic form, or in the forms engine for a published definition. */
 export function DraftScreen({ draftId, session }: { draftId: string; session: Session }) {
   const { db } = useServices();
-  const found = useObservable(() => observe(async () => ({ formId: (await readDraft(db, draftId))?.formId })), [db, draftId]);
+  const found = useObservable(
+    () => observe(async () => ({ formId: (await readDraft(db, draftId))?.formId })),
+    [db, draftId],
+  );
   if (found === undefined) return <p>Chargement…</p>;
-  if (found.formId === undefined || found.formId === VISITE_DOMICILE.formId) return <VisitForm draftId={draftId} session={session} />;
+  if (found.formId === undefined || found.formId === VISITE_DOMICILE.formId)
+    return <VisitForm draftId={draftId} session={session} />;
   return <FormScreen draftId={draftId} session={session} />;
 }

@@ -3,10 +3,21 @@ import type { AnswerIssue } from '../../../shared/forms/evaluate-form';
 import { inputId } from '../../forms/answer-paths';
 
 /** The list of what prevents signing, at the top of the form; each entry takes the agent to its field. */
-export function ErrorSummary(props: { issues: readonly AnswerIssue[]; labelOf: (issue: AnswerIssue) => string; onGo: (issue: AnswerIssue) => void; summaryRef: Ref<HTMLDivElement> }) {
+export function ErrorSummary(props: {
+  issues: readonly AnswerIssue[];
+  labelOf: (issue: AnswerIssue) => string;
+  onGo: (issue: AnswerIssue) => void;
+  summaryRef: Ref<HTMLDivElement>;
+}) {
   if (props.issues.length === 0) return null;
   return (
-    <div class="alert alert-error" role="alert" tabIndex={-1} ref={props.summaryRef} aria-labelledby="resume-erreurs">
+    <div
+      class="alert alert-error"
+      role="alert"
+      tabIndex={-1}
+      ref={props.summaryRef}
+      aria-labelledby="resume-erreurs"
+    >
       <h2 id="resume-erreurs">Le formulaire contient {props.issues.length} erreur(s)</h2>
       <ul>
         {props.issues.map((issue) => (

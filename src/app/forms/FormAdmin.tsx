@@ -36,15 +36,28 @@ export function FormAdmin({ session }: { session: Session }) {
     try {
       definition = JSON.parse(await file.text());
     } catch {
-      setState({ step: 'refused', message: 'Ce fichier n’est pas du JSON valide. Rien n’a été publié.', errors: [] });
+      setState({
+        step: 'refused',
+        message: 'Ce fichier n’est pas du JSON valide. Rien n’a été publié.',
+        errors: [],
+      });
       return;
     }
     try {
       const published = await api.uploadFormDefinition(session.token, definition);
       setState({ step: 'published', ...published });
     } catch (error) {
-      const errors = error instanceof HttpError && Array.isArray(error.details) ? error.details.flatMap((d) => (fieldIssueSchema.safeParse(d).success ? [fieldIssueSchema.parse(d)] : [])) : [];
-      setState({ step: 'refused', message: error instanceof HttpError ? error.message : describeError(error).message, errors });
+      const errors =
+        error instanceof HttpError && Array.isArray(error.details)
+          ? error.details.flatMap((d) =>
+              fieldIssueSchema.safeParse(d).success ? [fieldIssueSchema.parse(d)] : [],
+            )
+          : [];
+      setState({
+        step: 'refused',
+        message: error instanceof HttpError ? error.message : describeError(error).message,
+        errors,
+      });
     }
   }
 
@@ -54,7 +67,12 @@ export function FormAdmin({ session }: { session: Session }) {
       <form onSubmit={(e) => void onSubmit(e)} class="form">
         <div class="field">
           <label for="definition-json">Définition du formulaire (fichier JSON)</label>
-          <input id="definition-json" type="file" accept="application/json,.json" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <input
+            id="definition-json"
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
         </div>
         <div class="actions">
           <button type="submit" class="button-primary" disabled={!file || state.step === 'sending'}>
@@ -65,7 +83,8 @@ export function FormAdmin({ session }: { session: Session }) {
       {state.step === 'sending' && <p role="status">Envoi…</p>}
       {state.step === 'published' && (
         <p class="alert" role="status">
-          Publié : « {state.formId} » version {state.version}. Les tablettes le recevront à leur prochaine synchronisation.
+          Publié : « {state.formId} » version {state.version}. Les tablettes le recevront à leur
+          prochaine synchronisation.
         </p>
       )}
       {state.step === 'refused' && (

@@ -11,13 +11,22 @@ import { allFields } from '../../../shared/forms/form-walk';
 /** The published forms of the agent's role (latest versions); choosing one opens a new draft. */
 export function FormPicker({ session }: { session: Session }) {
   const { db } = useServices();
-  const forms = useObservable(() => observe(() => listPublishedForms(db, session.agent.role)), [db, session.agent.role]);
+  const forms = useObservable(
+    () => observe(() => listPublishedForms(db, session.agent.role)),
+    [db, session.agent.role],
+  );
   if (forms === undefined) return <p>Chargement…</p>;
 
   async function open(definition: FormDefinition) {
     // The first date field of the form starts on today, as agents fill forms on the day.
-    const firstDate = definition.sections.flatMap((s) => allFields(s.fields)).find((f) => f.type === 'date');
-    const draft = await startDraft(db, definition, firstDate ? { [firstDate.id]: todayIsoDate() } : {});
+    const firstDate = definition.sections
+      .flatMap((s) => allFields(s.fields))
+      .find((f) => f.type === 'date');
+    const draft = await startDraft(
+      db,
+      definition,
+      firstDate ? { [firstDate.id]: todayIsoDate() } : {},
+    );
     navigate({ name: 'draft', id: draft.id });
   }
 
@@ -25,7 +34,10 @@ export function FormPicker({ session }: { session: Session }) {
     <main id="contenu" class="page">
       <h1>Nouvelle visite</h1>
       {forms.length === 0 ? (
-        <p>Aucun formulaire publié pour votre métier sur cette tablette. Synchronisez pour recevoir les formulaires.</p>
+        <p>
+          Aucun formulaire publié pour votre métier sur cette tablette. Synchronisez pour recevoir
+          les formulaires.
+        </p>
       ) : (
         <ul class="cards">
           {forms.map((form) => (

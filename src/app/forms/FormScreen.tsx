@@ -26,7 +26,9 @@ import './forms.css';
  */
 export function FormScreen({ draftId, session }: { draftId: string; session: Session }) {
   const { db, sync } = useServices();
-  const [loaded, setLoaded] = useState<{ draft: DraftRow; definition: FormDefinition } | null | undefined>(undefined);
+  const [loaded, setLoaded] = useState<
+    { draft: DraftRow; definition: FormDefinition } | null | undefined
+  >(undefined);
   useEffect(() => {
     void (async () => {
       const draft = await readDraft(db, draftId);
@@ -38,15 +40,35 @@ export function FormScreen({ draftId, session }: { draftId: string; session: Ses
   if (loaded === null) {
     return (
       <main id="contenu" class="page">
-        <p>Ce brouillon n’existe plus, ou son formulaire n’est pas encore sur la tablette (synchronisez).</p>
+        <p>
+          Ce brouillon n’existe plus, ou son formulaire n’est pas encore sur la tablette
+          (synchronisez).
+        </p>
         <a href="#/">Retour aux visites</a>
       </main>
     );
   }
-  return <FormEditor initial={loaded.draft} definition={loaded.definition} session={session} onSigned={() => void sync.syncNow('save')} />;
+  return (
+    <FormEditor
+      initial={loaded.draft}
+      definition={loaded.definition}
+      session={session}
+      onSigned={() => void sync.syncNow('save')}
+    />
+  );
 }
 
-function FormEditor({ initial, definition, session, onSigned }: { initial: DraftRow; definition: FormDefinition; session: Session; onSigned: () => void }) {
+function FormEditor({
+  initial,
+  definition,
+  session,
+  onSigned,
+}: {
+  initial: DraftRow;
+  definition: FormDefinition;
+  session: Session;
+  onSigned: () => void;
+}) {
   const { db } = useServices();
   const [draft, setDraft] = useState(initial);
   const [step, setStep] = useState(0);
@@ -54,10 +76,28 @@ function FormEditor({ initial, definition, session, onSigned }: { initial: Draft
   const [storageError, setStorageError] = useState<string | null>(null);
   const writes = useRef(Promise.resolve());
   const summaryRef = useRef<HTMLDivElement>(null);
-  const evaluation = useMemo(() => evaluateForm(definition, draft.answers), [definition, draft.answers]);
-  const stepOf = useMemo(() => new Map(formScopeEntries(definition).map((e) => [e.field.id, definition.sections.findIndex((s) => s.id === e.containerIds[0])])), [definition]);
-  const labels = useMemo(() => new Map(definition.sections.flatMap((s) => allFields(s.fields)).map((f) => [f.id, f.label])), [definition]);
-  const steps = definition.sections.map((s, index) => ({ section: s, index })).filter(({ section }) => evaluation.visible.has(section.id));
+  const evaluation = useMemo(
+    () => evaluateForm(definition, draft.answers),
+    [definition, draft.answers],
+  );
+  const stepOf = useMemo(
+    () =>
+      new Map(
+        formScopeEntries(definition).map((e) => [
+          e.field.id,
+          definition.sections.findIndex((s) => s.id === e.containerIds[0]),
+        ]),
+      ),
+    [definition],
+  );
+  const labels = useMemo(
+    () =>
+      new Map(definition.sections.flatMap((s) => allFields(s.fields)).map((f) => [f.id, f.label])),
+    [definition],
+  );
+  const steps = definition.sections
+    .map((s, index) => ({ section: s, index }))
+    .filter(({ section }) => evaluation.visible.has(section.id));
   const current = steps[Math.min(step, steps.length - 1)] ?? steps[0]!;
   const position = steps.indexOf(current);
   const issues = showErrors ? evaluation.issues : [];
@@ -68,16 +108,30 @@ function FormEditor({ initial, definition, session, onSigned }: { initial: Draft
     computed: new Map(evaluation.computed.map((c) => [pathKey(c.path), c.value])),
     errors: new Map(issues.map((i) => [pathKey(i.path), i.message])),
     onChange(path: AnswerPath, value: unknown) {
-      const next: DraftRow = { ...draft, answers: withAnswer(draft.answers, path, value), updatedAt: new Date().toISOString() };
+      const next: DraftRow = {
+        ...draft,
+        answers: withAnswer(draft.answers, path, value),
+        updatedAt: new Date().toISOString(),
+      };
       setDraft(next);
       // Chained, so an older change never lands after a newer one.
-      writes.current = writes.current.then(() => saveDraft(db, next)).catch(() => setStorageError('Enregistrement du brouillon impossible sur la tablette ; réessayez.'));
+      writes.current = writes.current
+        .then(() => saveDraft(db, next))
+        .catch(() =>
+          setStorageError('Enregistrement du brouillon impossible sur la tablette ; réessayez.'),
+        );
     },
   };
 
   const goTo = (issue: AnswerIssue) => {
-    const sectionIndex = issue.path[0] === CONSENT_KEY ? 0 : (stepOf.get(String(issue.path[0])) ?? 0);
-    setStep(Math.max(0, steps.findIndex((s) => s.index === sectionIndex)));
+    const sectionIndex =
+      issue.path[0] === CONSENT_KEY ? 0 : (stepOf.get(String(issue.path[0])) ?? 0);
+    setStep(
+      Math.max(
+        0,
+        steps.findIndex((s) => s.index === sectionIndex),
+      ),
+    );
     setTimeout(() => document.getElementById(inputId(issue.path))?.focus(), 0);
   };
 
@@ -103,20 +157,44 @@ function FormEditor({ initial, definition, session, onSigned }: { initial: Draft
     <main id="contenu" class="page form-engine">
       <h1>{definition.title}</h1>
       <p class="hint">
-        Version {definition.version}. Brouillon enregistré sur la tablette à chaque saisie.{draft.supersedes ? ' Correction d’une visite signée.' : ''}
+        Version {definition.version}. Brouillon enregistré sur la tablette à chaque saisie.
+        {draft.supersedes ? ' Correction d’une visite signée.' : ''}
       </p>
-      {storageError && <p class="alert alert-error" role="alert">{storageError}</p>}
-      <ErrorSummary issues={issues} labelOf={(i) => (i.path[0] === CONSENT_KEY ? 'Consentement' : (labels.get(String(i.path.at(-1))) ?? String(i.path.at(-1))))} onGo={goTo} summaryRef={summaryRef} />
+      {storageError && (
+        <p class="alert alert-error" role="alert">
+          {storageError}
+        </p>
+      )}
+      <ErrorSummary
+        issues={issues}
+        labelOf={(i) =>
+          i.path[0] === CONSENT_KEY
+            ? 'Consentement'
+            : (labels.get(String(i.path.at(-1))) ?? String(i.path.at(-1)))
+        }
+        onGo={goTo}
+        summaryRef={summaryRef}
+      />
       <StepNav titles={steps.map((s) => s.section.title)} current={position} onGo={setStep} />
       <section aria-labelledby="etape-titre" class="form">
         <h2 id="etape-titre">{current.section.title}</h2>
         {current.section.description && <p class="hint">{current.section.description}</p>}
-        {position === 0 && definition.consent && <ConsentBlock consent={definition.consent} ctx={ctx} />}
+        {position === 0 && definition.consent && (
+          <ConsentBlock consent={definition.consent} ctx={ctx} />
+        )}
         <FieldList fields={current.section.fields} prefix={[]} ctx={ctx} />
       </section>
       <div class="actions">
-        {position > 0 && <button type="button" class="button-secondary" onClick={() => setStep(position - 1)}>Étape précédente</button>}
-        {position < steps.length - 1 && <button type="button" class="button-secondary" onClick={() => setStep(position + 1)}>Étape suivante</button>}
+        {position > 0 && (
+          <button type="button" class="button-secondary" onClick={() => setStep(position - 1)}>
+            Étape précédente
+          </button>
+        )}
+        {position < steps.length - 1 && (
+          <button type="button" class="button-secondary" onClick={() => setStep(position + 1)}>
+            Étape suivante
+          </button>
+        )}
       </div>
       <SignPanel
         onRequest={() => {
@@ -128,7 +206,9 @@ function FormEditor({ initial, definition, session, onSigned }: { initial: Draft
         onConfirm={sign}
         onAbandon={() => {
           if (!confirm('Abandonner ce brouillon ? Ce qui a été saisi sera effacé.')) return;
-          void writes.current.then(() => deleteDraft(db, draft.id)).then(() => navigate({ name: 'visits' }));
+          void writes.current
+            .then(() => deleteDraft(db, draft.id))
+            .then(() => navigate({ name: 'visits' }));
         }}
       />
     </main>

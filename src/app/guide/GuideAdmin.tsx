@@ -35,19 +35,31 @@ export function GuideAdmin({ session }: { session: Session }) {
       setState({ step: 'done', report: await api.uploadGuide(session.token, file) });
     } catch (error) {
       const { message } = describeError(error);
-      const detail = error instanceof HttpError && typeof error.details === 'string' ? error.details : undefined;
-      setState({ step: 'failed', message: error instanceof HttpError ? error.message : message, ...(detail ? { detail } : {}) });
+      const detail =
+        error instanceof HttpError && typeof error.details === 'string' ? error.details : undefined;
+      setState({
+        step: 'failed',
+        message: error instanceof HttpError ? error.message : message,
+        ...(detail ? { detail } : {}),
+      });
     }
   }
 
   return (
     <main id="contenu" class="page">
       <h1>Import du guide des services</h1>
-      <p class="lead">Fichier au format data·inclusion : JSON (structures et services) ou CSV (un fichier par type).</p>
+      <p class="lead">
+        Fichier au format data·inclusion : JSON (structures et services) ou CSV (un fichier par
+        type).
+      </p>
       <form onSubmit={(e) => void onSubmit(e)}>
         <label for="guide-fichier">Fichier data·inclusion (JSON ou CSV)</label>
-        <input id="guide-fichier" type="file" accept=".json,.csv,application/json,text/csv"
-          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        <input
+          id="guide-fichier"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
         <div class="actions">
           <button type="submit" class="button-primary" disabled={!file || state.step === 'sending'}>
             {state.step === 'sending' ? 'Import en cours…' : 'Importer'}
@@ -66,17 +78,34 @@ export function GuideAdmin({ session }: { session: Session }) {
 }
 
 function ReportView({ report }: { report: ImportReport }) {
-  const rows = [['Structures', report.structures], ['Services', report.services]] as const;
+  const rows = [
+    ['Structures', report.structures],
+    ['Services', report.services],
+  ] as const;
   return (
     <section aria-labelledby="rapport-titre" data-testid="import-report">
-      <h2 id="rapport-titre" tabIndex={-1}>Rapport d’import</h2>
+      <h2 id="rapport-titre" tabIndex={-1}>
+        Rapport d’import
+      </h2>
       <table class="report">
         <thead>
-          <tr><th scope="col">Type</th><th scope="col">Nouveaux</th><th scope="col">Mis à jour</th><th scope="col">Inchangés</th><th scope="col">Refusés</th></tr>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Nouveaux</th>
+            <th scope="col">Mis à jour</th>
+            <th scope="col">Inchangés</th>
+            <th scope="col">Refusés</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map(([name, c]) => (
-            <tr key={name}><th scope="row">{name}</th><td>{c.accepted}</td><td>{c.updated}</td><td>{c.unchanged}</td><td>{c.refused}</td></tr>
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td>{c.accepted}</td>
+              <td>{c.updated}</td>
+              <td>{c.unchanged}</td>
+              <td>{c.refused}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -85,7 +114,10 @@ function ReportView({ report }: { report: ImportReport }) {
           <h3>Lignes refusées</h3>
           <ul>
             {report.refusals.map((r) => (
-              <li key={`${r.line}-${r.kind}`}>Ligne {r.line}{r.id ? ` (${r.id})` : ''} : {r.reason}</li>
+              <li key={`${r.line}-${r.kind}`}>
+                Ligne {r.line}
+                {r.id ? ` (${r.id})` : ''} : {r.reason}
+              </li>
             ))}
           </ul>
         </>

@@ -20,6 +20,8 @@ export function GuideScreens({ route, session }: GuideScreenProps) {
     case 'guide':
       return <GuideSearch guide={guide} visitId={route.visitId} />;
     case 'guide-service':
-      return <ServiceSheet key={route.id} guide={guide} serviceId={route.id} visitId={route.visitId} />;
+      return (
+        <ServiceSheet key={route.id} guide={guide} serviceId={route.id} visitId={route.visitId} />
+      );
   }
 }

@@ -22,33 +22,55 @@ function toFilters(state: SearchState): Filters {
     ...(state.type ? { type: state.type } : {}),
     ...(state.frais ? { gratuit: state.frais === 'gratuit' } : {}),
     ...(origin ? { origin } : {}),
-    ...(state.distance === 'commune' && state.communeInsee ? { codeInsee: state.communeInsee } : {}),
+    ...(state.distance === 'commune' && state.communeInsee
+      ? { codeInsee: state.communeInsee }
+      : {}),
     ...(origin && Number.isFinite(radius) && radius > 0 ? { maxKm: radius } : {}),
   };
 }
 
 /** The guide search: type to search, offline, with filters and the nearest MDS and France Services. */
-export function GuideSearch({ guide, visitId }: { guide: LoadedGuide | undefined; visitId?: string }) {
+export function GuideSearch({
+  guide,
+  visitId,
+}: {
+  guide: LoadedGuide | undefined;
+  visitId?: string;
+}) {
   const [state, setState] = useState<SearchState>(savedSearch);
   const update = (next: SearchState) => {
     saveSearch(next);
     setState(next);
   };
-  const hits = useMemo(() => guide?.index.query(state.text, toFilters(state)) ?? [], [guide, state]);
+  const hits = useMemo(
+    () => guide?.index.query(state.text, toFilters(state)) ?? [],
+    [guide, state],
+  );
   return (
     <main id="contenu" class="page guide">
       <h1>Guide des services</h1>
-      <p class="lead">Disponible sans réseau : {guide ? `${guide.servicesById.size} services` : 'chargement…'}.</p>
+      <p class="lead">
+        Disponible sans réseau : {guide ? `${guide.servicesById.size} services` : 'chargement…'}.
+      </p>
       <div role="search">
         <label for="guide-recherche">Rechercher un service</label>
-        <input id="guide-recherche" type="search" autoComplete="off" value={state.text}
+        <input
+          id="guide-recherche"
+          type="search"
+          autoComplete="off"
+          value={state.text}
           placeholder="Ex. : aide ménagère, épicerie, dossier MDPH"
-          onInput={(e) => update({ ...state, text: e.currentTarget.value })} />
+          onInput={(e) => update({ ...state, text: e.currentTarget.value })}
+        />
       </div>
       <GuideFilters state={state} onChange={update} />
-      {guide && state.communeInsee && <NearestPlaces structures={guide.structures} communeInsee={state.communeInsee} />}
+      {guide && state.communeInsee && (
+        <NearestPlaces structures={guide.structures} communeInsee={state.communeInsee} />
+      )}
       <p role="status" data-testid="guide-count">
-        {hits.length === 0 ? 'Aucun service trouvé.' : `${hits.length} service${hits.length > 1 ? 's' : ''} trouvé${hits.length > 1 ? 's' : ''}`}
+        {hits.length === 0
+          ? 'Aucun service trouvé.'
+          : `${hits.length} service${hits.length > 1 ? 's' : ''} trouvé${hits.length > 1 ? 's' : ''}`}
         {hits.length > MAX_SHOWN ? ` (les ${MAX_SHOWN} premiers affichés)` : ''}
       </p>
       <ul class="cards">
@@ -60,14 +82,26 @@ export function GuideSearch({ guide, visitId }: { guide: LoadedGuide | undefined
   );
 }
 
-function ResultItem({ hit, guide, visitId }: { hit: GuideHit; guide: LoadedGuide; visitId?: string }) {
+function ResultItem({
+  hit,
+  guide,
+  visitId,
+}: {
+  hit: GuideHit;
+  guide: LoadedGuide;
+  visitId?: string;
+}) {
   const service = guide.servicesById.get(hit.entry.id)!;
   const structure = guide.structuresById.get(service.structure_id);
   const hours = hoursStatus(service.horaires_accueil ?? structure?.horaires_accueil, new Date());
   return (
     <li class="card" data-testid="guide-result">
       <h2 class="guide-result-title">
-        <a href={hrefFor({ name: 'guide-service', id: service.id, ...(visitId ? { visitId } : {}) })}>{service.nom}</a>
+        <a
+          href={hrefFor({ name: 'guide-service', id: service.id, ...(visitId ? { visitId } : {}) })}
+        >
+          {service.nom}
+        </a>
       </h2>
       <p class="meta">
         {hit.entry.structureNom} · {hit.entry.commune}

@@ -15,14 +15,21 @@ import { useObservable } from '../use-observable';
 export function OrientForm({ service, visitId }: { service: ServiceRecord; visitId?: string }) {
   const { db } = useServices();
   const data = useObservable(
-    () => observe(async () => ({ visits: await listVisits(db), done: (await listOrientationsForService(db, service.id)).filter((o) => o.syncState !== 'rejected') })),
+    () =>
+      observe(async () => ({
+        visits: await listVisits(db),
+        done: (await listOrientationsForService(db, service.id)).filter(
+          (o) => o.syncState !== 'rejected',
+        ),
+      })),
     [db, service.id],
   );
   const [chosen, setChosen] = useState(visitId ?? '');
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
   if (!data) return null;
-  const visit = data.visits.find((v) => v.id === chosen) ?? data.visits.find((v) => v.id === visitId);
+  const visit =
+    data.visits.find((v) => v.id === chosen) ?? data.visits.find((v) => v.id === visitId);
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -49,18 +56,40 @@ export function OrientForm({ service, visitId }: { service: ServiceRecord; visit
       ) : (
         <form onSubmit={(e) => void onSubmit(e)}>
           <label for="orienter-visite">Visite</label>
-          <select id="orienter-visite" value={visit?.id ?? ''} onChange={(e) => { setChosen(e.currentTarget.value); setSaved(false); }}>
+          <select
+            id="orienter-visite"
+            value={visit?.id ?? ''}
+            onChange={(e) => {
+              setChosen(e.currentTarget.value);
+              setSaved(false);
+            }}
+          >
             <option value="">Choisir une visite</option>
             {data.visits.slice(0, 30).map((v) => (
-              <option key={v.id} value={v.id}>{`${personOf(v)} — ${formatInstant(v.createdAt)}`}</option>
+              <option
+                key={v.id}
+                value={v.id}
+              >{`${personOf(v)} — ${formatInstant(v.createdAt)}`}</option>
             ))}
           </select>
           <label for="orienter-note">Précision (facultatif)</label>
-          <textarea id="orienter-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <textarea
+            id="orienter-note"
+            rows={2}
+            maxLength={2000}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
           <div class="actions">
-            <button type="submit" class="button-primary" disabled={!visit}>Orienter vers ce service</button>
+            <button type="submit" class="button-primary" disabled={!visit}>
+              Orienter vers ce service
+            </button>
           </div>
-          {saved && <p role="status" class="receipt">Orientation enregistrée. Elle sera envoyée à la prochaine synchronisation.</p>}
+          {saved && (
+            <p role="status" class="receipt">
+              Orientation enregistrée. Elle sera envoyée à la prochaine synchronisation.
+            </p>
+          )}
         </form>
       )}
       {data.done.length > 0 && (

@@ -23,7 +23,11 @@ function Section({ title, lines }: { title: string; lines: string[] }) {
  * The easy-to-read sheet of a service, as the person will read it: printable (print styles in
  * guide.css) and shareable by a QR code that opens the same sheet online (/fiche/<id>).
  */
-export function ServiceSheet(props: { guide: LoadedGuide | undefined; serviceId: string; visitId?: string }) {
+export function ServiceSheet(props: {
+  guide: LoadedGuide | undefined;
+  serviceId: string;
+  visitId?: string;
+}) {
   const { guide, serviceId, visitId } = props;
   if (!guide) return <p class="loading">Chargement du guide…</p>;
   const service = guide.servicesById.get(serviceId);
@@ -52,7 +56,9 @@ export function ServiceSheet(props: { guide: LoadedGuide | undefined; serviceId:
       <article class="card sheet" data-testid="service-sheet">
         <h1>{sheet.title}</h1>
         {sheet.place && <p class="sheet-place">{sheet.place}</p>}
-        <p class={`hours hours-${status.state}`} data-testid="hours-status">{status.label}</p>
+        <p class={`hours hours-${status.state}`} data-testid="hours-status">
+          {status.label}
+        </p>
         <Section title="C’est quoi ?" lines={sheet.what} />
         <Section title="Pour qui ?" lines={sheet.forWhom} />
         <Section title="Combien ça coûte ?" lines={sheet.cost} />
@@ -63,7 +69,11 @@ export function ServiceSheet(props: { guide: LoadedGuide | undefined; serviceId:
           <section>
             <h2>Contact</h2>
             <ul>
-              {phone && <li>Téléphone : <a href={`tel:${phone.replace(/\s/g, '')}`}>{phone}</a></li>}
+              {phone && (
+                <li>
+                  Téléphone : <a href={`tel:${phone.replace(/\s/g, '')}`}>{phone}</a>
+                </li>
+              )}
               {email && <li>Courriel : {email}</li>}
               {contactName && <li>Contact : {contactName}</li>}
             </ul>

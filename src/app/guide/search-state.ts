@@ -13,7 +13,15 @@ export interface SearchState {
   distance: string;
 }
 
-export const EMPTY_SEARCH: SearchState = { text: '', famille: '', public: '', type: '', frais: '', communeInsee: '', distance: '' };
+export const EMPTY_SEARCH: SearchState = {
+  text: '',
+  famille: '',
+  public: '',
+  type: '',
+  frais: '',
+  communeInsee: '',
+  distance: '',
+};
 
 let saved: SearchState = EMPTY_SEARCH;
 

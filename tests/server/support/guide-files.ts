@@ -28,7 +28,12 @@ export const SERVICE_A = {
   telephone: '02 61 91 00 02',
 };
 
-export const SERVICE_B = { ...SERVICE_A, id: 'test--svc-2', nom: 'Épicerie solidaire', thematiques: ['equipement-et-alimentation--alimentation'] };
+export const SERVICE_B = {
+  ...SERVICE_A,
+  id: 'test--svc-2',
+  nom: 'Épicerie solidaire',
+  thematiques: ['equipement-et-alimentation--alimentation'],
+};
 
 export const bytes = (text: string) => new TextEncoder().encode(text);
 export const jsonFile = (value: unknown) => bytes(JSON.stringify(value, null, 2));

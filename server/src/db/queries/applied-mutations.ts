@@ -21,7 +21,9 @@ export async function findAppliedResults(
     'SELECT mutation_id, agent_id, result FROM applied_mutations WHERE mutation_id = ANY($1::uuid[])',
     [mutationIds],
   );
-  return new Map(rows.map((row) => [row.mutation_id, { agentId: row.agent_id, result: row.result }]));
+  return new Map(
+    rows.map((row) => [row.mutation_id, { agentId: row.agent_id, result: row.result }]),
+  );
 }
 
 /** One statement for the whole batch; a mutation id present already is a bug, so it throws. */

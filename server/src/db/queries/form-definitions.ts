@@ -7,13 +7,23 @@ export interface StoredFormDefinition {
   publishedAt: string;
 }
 
-export async function findFormDefinition(db: Queryable, formId: string, version: number): Promise<unknown | undefined> {
-  const rows = await db.query<{ definition: unknown }>('SELECT definition FROM form_definitions WHERE form_id = $1 AND version = $2', [formId, version]);
+export async function findFormDefinition(
+  db: Queryable,
+  formId: string,
+  version: number,
+): Promise<unknown | undefined> {
+  const rows = await db.query<{ definition: unknown }>(
+    'SELECT definition FROM form_definitions WHERE form_id = $1 AND version = $2',
+    [formId, version],
+  );
   return rows[0]?.definition;
 }
 
 export async function latestFormVersion(db: Queryable, formId: string): Promise<number> {
-  const rows = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM form_definitions WHERE form_id = $1', [formId]);
+  const rows = await db.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM form_definitions WHERE form_id = $1',
+    [formId],
+  );
   return rows[0]?.version ?? 0;
 }
 
@@ -29,7 +39,14 @@ export async function insertFormDefinition(
      VALUES ($1, $2, $3, $4::jsonb, $5, $6)
      ON CONFLICT (form_id, version) DO NOTHING
      RETURNING form_id`,
-    [definition.formId, definition.version, definition.title, JSON.stringify(definition), publishedBy, publishedAt],
+    [
+      definition.formId,
+      definition.version,
+      definition.title,
+      JSON.stringify(definition),
+      publishedBy,
+      publishedAt,
+    ],
   );
   return rows.length === 1;
 }

@@ -3,13 +3,22 @@ import type { OrientationRecord } from '../../../../shared/guide/orientation';
 import type { Queryable } from '../database';
 
 /** Which of `ids` the server holds already. */
-export async function existingOrientationIds(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await tx.query<{ id: string }>('SELECT id::text AS id FROM orientations WHERE id = ANY($1::uuid[])', [ids]);
+export async function existingOrientationIds(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    'SELECT id::text AS id FROM orientations WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   return new Set(rows.map((row) => row.id));
 }
 
 /** Orientations are few per batch: one statement each keeps this simple. */
-export async function insertOrientations(tx: Queryable, records: readonly OrientationRecord[]): Promise<void> {
+export async function insertOrientations(
+  tx: Queryable,
+  records: readonly OrientationRecord[],
+): Promise<void> {
   for (const record of records) await insertOrientation(tx, record);
 }
 

@@ -17,7 +17,9 @@ export async function loadGuideRecords(
   const rows = await db.query<{ id: string; payload: unknown; version: Int8 }>(
     `SELECT id, payload, version FROM ${table}`,
   );
-  return new Map(rows.map((row) => [row.id, { payload: row.payload, version: toSafeInt(row.version) }]));
+  return new Map(
+    rows.map((row) => [row.id, { payload: row.payload, version: toSafeInt(row.version) }]),
+  );
 }
 
 /** Inserts or replaces one record with its new version. */
@@ -45,12 +47,18 @@ export async function upsertGuideRecord(
 
 /** The service as stored, or undefined; for the public sheet. */
 export async function findGuideService(db: Queryable, id: string): Promise<unknown> {
-  const rows = await db.query<{ payload: unknown }>('SELECT payload FROM guide_services WHERE id = $1', [id]);
+  const rows = await db.query<{ payload: unknown }>(
+    'SELECT payload FROM guide_services WHERE id = $1',
+    [id],
+  );
   return rows[0]?.payload;
 }
 
 export async function findGuideStructure(db: Queryable, id: string): Promise<unknown> {
-  const rows = await db.query<{ payload: unknown }>('SELECT payload FROM guide_structures WHERE id = $1', [id]);
+  const rows = await db.query<{ payload: unknown }>(
+    'SELECT payload FROM guide_structures WHERE id = $1',
+    [id],
+  );
   return rows[0]?.payload;
 }
 

@@ -24,7 +24,10 @@ export async function nextChangeSeq(tx: Queryable): Promise<number> {
 
 /** `count` values of the change sequence, in order, in one round trip (same lock rule). */
 export async function takeChangeSeqs(tx: Queryable, count: number): Promise<number[]> {
-  const rows = await tx.query<{ seq: Int8 }>("SELECT nextval('change_seq') AS seq FROM generate_series(1, $1)", [count]);
+  const rows = await tx.query<{ seq: Int8 }>(
+    "SELECT nextval('change_seq') AS seq FROM generate_series(1, $1)",
+    [count],
+  );
   return rows.map((row) => toSafeInt(row.seq)).sort((a, b) => a - b);
 }
 

@@ -3,8 +3,14 @@ import type { VisitRecord } from '../../../../shared/schemas/visit';
 import type { Queryable } from '../database';
 
 /** Which of `ids` the server holds already. */
-export async function existingVisitIds(tx: Queryable, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await tx.query<{ id: string }>('SELECT id::text AS id FROM visits WHERE id = ANY($1::uuid[])', [ids]);
+export async function existingVisitIds(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    'SELECT id::text AS id FROM visits WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   return new Set(rows.map((row) => row.id));
 }
 

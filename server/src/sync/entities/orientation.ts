@@ -1,6 +1,9 @@
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
-import { orientationDataSchema, type OrientationRecord } from '../../../../shared/guide/orientation';
+import {
+  orientationDataSchema,
+  type OrientationRecord,
+} from '../../../../shared/guide/orientation';
 import { guideServiceExists } from '../../db/queries/guide-records';
 import { existingOrientationIds, insertOrientations } from '../../db/queries/guide-orientations';
 import type { EntityHandlers } from '../entity-registry';
@@ -8,7 +11,10 @@ import { type MutationHandler, reject } from '../outcome';
 import { acceptNewRecord } from '../accept-record';
 import type { BatchWriter } from '../push-context';
 
-const orientationWriter: BatchWriter<OrientationRecord> = { name: 'orientations', flush: insertOrientations };
+const orientationWriter: BatchWriter<OrientationRecord> = {
+  name: 'orientations',
+  flush: insertOrientations,
+};
 
 /**
  * An orientation towards a guide service, recorded once from a visit. Like a visit it is not
@@ -21,7 +27,8 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
   const data = parsed.data;
   if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
-  if (!ctx.agent.siteIds.includes(data.siteId)) return reject('forbidden_site', { siteId: data.siteId });
+  if (!ctx.agent.siteIds.includes(data.siteId))
+    return reject('forbidden_site', { siteId: data.siteId });
   if (!(await guideServiceExists(ctx.tx, data.serviceId))) {
     return reject('invalid_record', [{ path: 'serviceId', message: 'Service absent du guide.' }]);
   }

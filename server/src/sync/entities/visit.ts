@@ -31,6 +31,8 @@ const put: MutationHandler = async (ctx, mutation) => {
 };
 
 const remove: MutationHandler = async (ctx, mutation) =>
-  ctx.exists(ENTITY.visit, mutation.entityId) ? reject('immutable_record') : reject('unsupported_op');
+  ctx.exists(ENTITY.visit, mutation.entityId)
+    ? reject('immutable_record')
+    : reject('unsupported_op');
 
 export const visitHandlers: EntityHandlers = { put, delete: remove, existing: existingVisitIds };
