@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startServer } from '../server/src/start';
+import { startServer, type RunningServer } from '../server/src/start';
 import { browserPush } from './browser-push';
 import { uuidv7 } from '../shared/uuidv7';
 import { makeVisit } from '../tests/support/fixtures';
@@ -26,10 +26,11 @@ const rate = (count: number, ms: number) =>
   `${Math.round((count / ms) * 1000).toLocaleString('fr-FR')} /s`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-async function ourPush(
-  target: { name: string; databaseUrl?: string },
-  count: number,
-): Promise<number> {
+/** A fresh server with the demo data on `target`'s database, for the time of `job`. */
+async function withServer<T>(
+  target: { databaseUrl?: string },
+  job: (server: RunningServer) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'dk-bench-'));
   const server = await startServer({
     port: 0,
@@ -41,6 +42,15 @@ async function ourPush(
     log: () => {},
   });
   try {
+    return await job(server);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function ourPush(target: { databaseUrl?: string }, count: number): Promise<number> {
+  return withServer(target, async (server) => {
     const device = await createNodeDevice(server.url);
     await device.queueVisits(count, `Bench ${uuidv7()}`);
     const started = performance.now();
@@ -48,28 +58,12 @@ async function ourPush(
     const elapsed = performance.now() - started;
     await device.close();
     return elapsed;
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** The server alone: ready-made JSON batches posted one after another, no device storage. */
-async function serverIngest(
-  target: { name: string; databaseUrl?: string },
-  count: number,
-): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'dk-bench-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dir,
-    databaseUrl: target.databaseUrl,
-    distDir: join(dir, 'none'),
-    demo: true,
-    log: () => {},
-  });
-  try {
+function serverIngest(target: { databaseUrl?: string }, count: number): Promise<number> {
+  return withServer(target, async (server) => {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -107,10 +101,7 @@ async function serverIngest(
       await response.arrayBuffer();
     }
     return performance.now() - started;
-  } finally {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { testSession } from '../../tests/support/fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeServer } from '../../tests/support/fake-server';
 import { freshDb } from '../../tests/support/test-db';
@@ -16,18 +17,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const session = {
-  token: 't',
-  deviceId: '0190f5c6-0000-7000-8000-000000000009',
-  expiresAt: '2027-01-01T00:00:00.000Z',
-  agent: {
-    id: '0190f5c6-0000-7000-8000-000000000001',
-    login: 'demo.social',
-    displayName: 'Agent',
-    role: 'travailleur_social' as const,
-    siteIds: ['mds-41-41018'],
-  },
-};
+const session = testSession;
 
 async function renderForm() {
   db = freshDb();

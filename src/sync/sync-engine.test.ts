@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeVisit } from '../../tests/support/fixtures';
+import { makeVisit, testSession } from '../../tests/support/fixtures';
 import { FakeServer } from '../../tests/support/fake-server';
 import { freshDb } from '../../tests/support/test-db';
 import type { AppDB } from '../db/AppDB';
@@ -16,18 +16,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const session = {
-  token: 't',
-  deviceId: '0190f5c6-0000-7000-8000-000000000009',
-  expiresAt: '2027-01-01T00:00:00.000Z',
-  agent: {
-    id: '0190f5c6-0000-7000-8000-000000000001',
-    login: 'demo.social',
-    displayName: 'Agent',
-    role: 'travailleur_social' as const,
-    siteIds: ['mds-41-41018'],
-  },
-};
+const session = testSession;
 
 async function setup(visits: number) {
   db = freshDb();
