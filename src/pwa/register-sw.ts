@@ -10,12 +10,16 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000; // 1 hour
 
 export interface AppUpdates {
   onUpdateReady(listener: () => void): () => void;
+  /** A version accepted in another tab now controls this one: this tab runs old code. */
+  onReloadNeeded(listener: () => void): () => void;
   applyUpdate(): void;
 }
 
 export function registerServiceWorker(): AppUpdates {
   const listeners = new Set<() => void>();
+  const reloadListeners = new Set<() => void>();
   let waiting = false;
+  let reloadNeeded = false;
   let updateRequested = false;
   const workbox =
     'serviceWorker' in navigator && import.meta.env.PROD
@@ -29,8 +33,12 @@ export function registerServiceWorker(): AppUpdates {
     });
     // The first install also takes control (clientsClaim): only a version the agent accepted
     // reloads the page, never one arriving in the middle of typing.
-    workbox.addEventListener('controlling', () => {
+    workbox.addEventListener('controlling', (event) => {
       if (updateRequested) window.location.reload();
+      else if (event.isUpdate) {
+        reloadNeeded = true;
+        reloadListeners.forEach((listener) => listener());
+      }
     });
     void workbox.register();
     setInterval(() => void workbox.update(), UPDATE_CHECK_INTERVAL_MS);
@@ -41,6 +49,11 @@ export function registerServiceWorker(): AppUpdates {
       listeners.add(listener);
       if (waiting) listener();
       return () => listeners.delete(listener);
+    },
+    onReloadNeeded(listener) {
+      reloadListeners.add(listener);
+      if (reloadNeeded) listener();
+      return () => reloadListeners.delete(listener);
     },
     applyUpdate() {
       updateRequested = true;

@@ -91,6 +91,14 @@ describe('an app update with records waiting', () => {
     // The draft form is open: the update is offered for later, not applied.
     await expect.poll(() => page.getByRole('button', { name: 'Mettre à jour' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Visites', exact: true }).click();
+    // The same draft open in a second tab also holds the update back.
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.getByRole('link', { name: 'Mise à jour brouillon' }).click();
+    await other.getByLabel('Nom et prénom de la personne').waitFor();
+    await page.getByRole('button', { name: 'Mettre à jour' }).click();
+    await page.getByText('Un formulaire est ouvert dans un autre onglet').waitFor();
+    await other.close();
     await page.getByRole('button', { name: 'Mettre à jour' }).click();
     await expect
       .poll(() => page.locator('footer').textContent(), { timeout: 30_000 })
