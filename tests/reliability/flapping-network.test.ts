@@ -72,4 +72,14 @@ describe('a flapping network between the tablet and the server', () => {
     }
     await device.close();
   });
+
+  it('lets another tablet pull every one of them, once, through the same link', async () => {
+    const other = await createNodeDevice(proxy.url, 'demo.pmi');
+    const faults = await other.pullUntilDone({ pageSize: 40 });
+    const pulled = await receiptedVisits(other.db, TAG);
+    expect(pulled).toEqual({ total: VISITS, receipted: VISITS, receipts: VISITS });
+    console.info(`pull faults: ${faults}; proxy fates: ${JSON.stringify(proxy.fates)}`);
+    expect(faults).toBeGreaterThan(0);
+    await other.close();
+  });
 });

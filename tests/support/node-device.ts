@@ -10,6 +10,7 @@ import {
   type ApiClient,
 } from '../../src/sync/api-client';
 import { login } from '../../src/sync/login';
+import { pullChanges } from '../../src/sync/pull';
 import { pushOutbox } from '../../src/sync/push';
 import { uuidv7 } from '../../shared/uuidv7';
 import { makeVisit } from './fixtures';
@@ -25,6 +26,8 @@ export interface NodeDevice {
   api: ApiClient;
   session: Session;
   queueVisits(count: number, tag: string): Promise<string[]>;
+  /** Pulls until the server has no more, retrying after every fault; returns how many faults. */
+  pullUntilDone(options?: { pageSize?: number; pauseMs?: number }): Promise<number>;
   /** Pushes until the outbox is empty, retrying after every fault; returns how many faults. */
   pushUntilDone(options?: {
     maxFaults?: number;
@@ -69,6 +72,19 @@ export async function createNodeDevice(
         ids.push(visit.id);
       }
       return ids;
+    },
+    async pullUntilDone({ pageSize, pauseMs = 20 } = {}) {
+      let faults = 0;
+      for (;;) {
+        try {
+          await pullChanges(db, api, session, { pageSize });
+          return faults;
+        } catch (error) {
+          if (!isFault(error)) throw error;
+          faults += 1;
+          await pause(pauseMs);
+        }
+      }
     },
     async pushUntilDone({ maxFaults = 10_000, pauseMs = 20, batchSize } = {}) {
       let faults = 0;
