@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rejectionCodes } from '../../shared/errors';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { Mutation } from '../../shared/sync/protocol-v1';
-import { BLOIS, count, MER, newSession, push, visitPut } from './support/fixtures';
+import { BLOIS, count, MER, newSession, push, VENDOME, visitPut } from './support/fixtures';
 import { skipWhenUnavailable, testDatabases } from './support/test-databases';
 import { useTestServer } from './support/test-server';
 
@@ -65,6 +65,27 @@ describe.each(testDatabases())('push on $name', (target) => {
       'rejected',
       'duplicate',
       'duplicate',
+    ]);
+  });
+
+  it('accepts a correction of a visit of its sites only', async () => {
+    const blois = await newSession(server(), [BLOIS]);
+    const vendome = await newSession(server(), [VENDOME]);
+    const elsewhere = visitPut(VENDOME);
+    await push(server(), vendome, [elsewhere]);
+    const original = visitPut(BLOIS);
+    const corrections = [original, elsewhere, { id: uuidv7() }].map((target) => {
+      const correction = visitPut(BLOIS);
+      (correction.data as Record<string, unknown>).supersedes =
+        'entityId' in target ? target.entityId : target.id;
+      return correction;
+    });
+    const { results } = await push(server(), blois, [original, ...corrections]);
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : r.status))).toEqual([
+      'accepted',
+      'accepted',
+      'invalid_record',
+      'invalid_record',
     ]);
   });
 

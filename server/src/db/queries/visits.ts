@@ -14,6 +14,14 @@ export async function existingVisitIds(
   return new Set(rows.map((row) => row.id));
 }
 
+/** The site of a stored visit, if the server holds it. */
+export async function siteOfVisit(tx: Queryable, id: string): Promise<string | undefined> {
+  const rows = await tx.query<{ site_id: string }>('SELECT site_id FROM visits WHERE id = $1', [
+    id,
+  ]);
+  return rows[0]?.site_id;
+}
+
 /** Several visits in one statement. */
 export async function insertVisits(tx: Queryable, visits: readonly VisitRecord[]): Promise<void> {
   if (visits.length === 0) return;

@@ -1,9 +1,9 @@
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/visit';
-import { existingVisitIds, insertVisits } from '../../db/queries/visits';
+import { existingVisitIds, insertVisits, siteOfVisit } from '../../db/queries/visits';
 import { checkVisitAnswers } from '../../forms/check-visit-answers';
-import { type MutationHandler, reject } from '../outcome';
+import { type MutationHandler, type PushContext, reject } from '../outcome';
 import type { EntityHandlers } from '../entity-registry';
 import { acceptNewRecord } from '../accept-record';
 import type { BatchWriter } from '../push-context';
@@ -26,9 +26,20 @@ const put: MutationHandler = async (ctx, mutation) => {
   const answers = await checkVisitAnswers(ctx.tx, { formId, formVersion, answers: data.answers });
   if (!answers.ok) return answers.outcome;
   if (ctx.exists(ENTITY.visit, data.id)) return reject('immutable_record');
+  if (data.supersedes !== undefined && !(await maySupersede(ctx, data.supersedes))) {
+    return reject('invalid_record', [
+      { path: 'supersedes', message: 'La visite corrigée est introuvable sur vos sites.' },
+    ]);
+  }
 
   return acceptNewRecord(ctx, ENTITY.visit, visitWriter, { ...data, answers: answers.answers });
 };
+
+/** A correction names a visit of the agent's sites, stored or accepted earlier in this batch. */
+async function maySupersede(ctx: PushContext, visitId: string): Promise<boolean> {
+  const site = await siteOfVisit(ctx.tx, visitId);
+  return site === undefined ? ctx.exists(ENTITY.visit, visitId) : ctx.agent.siteIds.includes(site);
+}
 
 const remove: MutationHandler = async (ctx, mutation) =>
   ctx.exists(ENTITY.visit, mutation.entityId)
