@@ -5,7 +5,7 @@ import type { Session } from '../../db/session';
 import { useServices } from '../services';
 import { useObservable } from '../use-observable';
 import { VisitForm } from '../VisitForm';
-import { FormScreen } from './FormScreen';
+import { LazyFormScreen } from './LazyFormScreen';
 
 /** A draft opens in the hand-built generic form, or in the forms engine for a published definition. */
 export function DraftScreen({ draftId, session }: { draftId: string; session: Session }) {
@@ -17,5 +17,5 @@ export function DraftScreen({ draftId, session }: { draftId: string; session: Se
   if (found === undefined) return <p>Chargement…</p>;
   if (found.formId === undefined || found.formId === VISITE_DOMICILE.formId)
     return <VisitForm draftId={draftId} session={session} />;
-  return <FormScreen draftId={draftId} session={session} />;
+  return <LazyFormScreen draftId={draftId} session={session} />;
 }
