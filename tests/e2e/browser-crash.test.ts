@@ -9,7 +9,7 @@ import { createNodeDevice } from '../support/node-device';
 /**
  * Issue "Sync that survives the field": the browser is closed at random instants while it
  * pushes a backlog and while it pulls one; reopened each time, it converges with nothing lost
- * and nothing doubled, on the device and on the e2e.server.
+ * and nothing doubled, on the device and on the server.
  */
 const CRASHES = 8;
 const random = seededRandom(Number(process.env.DK_CHAOS_SEED ?? 7));

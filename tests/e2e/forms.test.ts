@@ -1,46 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
+import { describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
+import { useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue 5 end to end: the built PWA in Chromium, offline, fills the AGGIR and the PMI forms,
  * shows the GIR and the EPDS alert, signs, syncs once back online, and the server holds the
  * very computed values the tablet showed (it recomputed them and would refuse a mismatch).
  */
-type Server = Awaited<ReturnType<typeof startServer>>;
-let server: Server;
-let workDir: string;
+const e2e = useE2EServer('dk-e2e-forms-');
 const RUN = `FORMS-${Date.now()}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-forms-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(workDir, 'data'),
-    distDir: 'dist',
-    demo: true,
-    log: () => {},
-  });
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
 
 async function openOffline(
   login: string,
   formTitle: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await launchPersistent(join(workDir, login), { offline: false });
+  const context = await launchPersistent(join(e2e.workDir, login), { offline: false });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(e2e.server.url);
   await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill('demo-dernier-km');
   await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -72,7 +51,7 @@ async function signAndSync(context: BrowserContext, page: Page, name: string) {
 }
 
 async function serverAnswers(formId: string): Promise<Record<string, unknown>> {
-  const rows = await server.db.query<{ answers: Record<string, unknown> }>(
+  const rows = await e2e.server.db.query<{ answers: Record<string, unknown> }>(
     'SELECT answers FROM visits WHERE form_id = $1 AND answers::text LIKE $2',
     [formId, `%${RUN}%`],
   );

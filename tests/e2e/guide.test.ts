@@ -1,42 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
 import { launchPersistent } from '../support/browser';
+import { useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue 6, end to end: the demo guide seeded on the server reaches the tablet by pull, then,
  * with the network cut, the agent searches, filters, opens a sheet, prints it (print media)
  * with its QR code, and orients a person from a visit; the orientation reaches the server.
  */
-type Server = Awaited<ReturnType<typeof startServer>>;
-let server: Server;
-let workDir: string;
+const e2e = useE2EServer('dk-e2e-guide-');
 let context: BrowserContext;
 
 beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-guide-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(workDir, 'data'),
-    distDir: 'dist',
-    demo: true,
-    log: () => {},
-  });
-  context = await launchPersistent(join(workDir, 'profile'));
+  context = await launchPersistent(join(e2e.workDir, 'profile'));
 });
 
 afterAll(async () => {
   await context?.close();
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
 });
 
 async function logIn(page: Page, login = 'demo.social') {
-  await page.goto(server.url);
+  await page.goto(e2e.server.url);
   await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill('demo-dernier-km');
   await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -125,15 +110,16 @@ describe('the service guide with no network', () => {
     await expect
       .poll(
         async () =>
-          (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orientations'))[0]!
-            .n,
+          (
+            await e2e.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM orientations')
+          )[0]!.n,
         { timeout: 30_000 },
       )
       .toBe(1);
   });
 
   it('lets an administrator upload a file online and read the report, refusals with their lines', async () => {
-    const admin = await launchPersistent(join(workDir, 'profile-admin'));
+    const admin = await launchPersistent(join(e2e.workDir, 'profile-admin'));
     try {
       const page = await admin.newPage();
       await logIn(page, 'demo.admin');
@@ -201,10 +187,10 @@ describe('the service guide with no network', () => {
   });
 
   it('serves the sheet the QR code opens, without login', async () => {
-    const [row] = await server.db.query<{ id: string }>(
+    const [row] = await e2e.server.db.query<{ id: string }>(
       "SELECT id FROM guide_services WHERE payload->>'nom' = 'Aide ménagère à domicile' LIMIT 1",
     );
-    const response = await fetch(`${server.url}/fiche/${encodeURIComponent(row!.id)}`);
+    const response = await fetch(`${e2e.server.url}/fiche/${encodeURIComponent(row!.id)}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<h1>Aide ménagère à domicile</h1>');
   });

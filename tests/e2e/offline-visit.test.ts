@@ -1,41 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
+import { afterAll, describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { logIn } from '../support/e2e-app';
+import { logIn, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue "Foundation", end to end: the built PWA in a real Chromium against the real server
  * started by `npm start`'s code path, on a fresh embedded database with the demo data.
  */
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-let server: Server;
-let workDir: string;
+const e2e = useE2EServer('dk-e2e-');
 const RUN = `E2E-${Date.now()}`;
 
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'dk-e2e-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(workDir, 'data'),
-    distDir: 'dist',
-    demo: true,
-    log: () => {},
-  });
-});
-
-afterAll(async () => {
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
 async function countServerVisits(): Promise<number> {
-  const rows = await server.db.query<{ n: number }>(
+  const rows = await e2e.server.db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' LIKE $1",
     [`${RUN}%`],
   );
@@ -63,7 +40,7 @@ describe('a visit captured with no network', () => {
   const pushes: Array<{ body: string; authorization: string }> = [];
 
   async function openBrowser(options: { offline: boolean }) {
-    context = await launchPersistent(join(workDir, 'profile'), options);
+    context = await launchPersistent(join(e2e.workDir, 'profile'), options);
     // Only pushes the server answered: those tried while offline never reached it.
     context.on('requestfinished', async (request) => {
       if (
@@ -85,7 +62,7 @@ describe('a visit captured with no network', () => {
   it('reaches the server exactly once, with a receipt shown on the tablet', async () => {
     await openBrowser({ offline: false });
     const page = await context.newPage();
-    await logIn(page, server.url, 'demo.social');
+    await logIn(page, e2e.server.url, 'demo.social');
     await expect
       .poll(() => page.getByTestId('visit-item').count(), { timeout: 20_000 })
       .toBeGreaterThan(0); // demo visits pulled
@@ -102,14 +79,14 @@ describe('a visit captured with no network', () => {
     // Close the page and open a new one, still offline: the visits are there, still queued.
     await page.close();
     const reopened = await context.newPage();
-    await reopened.goto(server.url);
+    await reopened.goto(e2e.server.url);
     await expect.poll(() => states(reopened)).toEqual(['pending', 'pending', 'pending']);
 
     // Restart the browser, still offline: the installed app opens with the same queue.
     await context.close();
     await openBrowser({ offline: true });
     const restarted = await context.newPage();
-    await restarted.goto(server.url);
+    await restarted.goto(e2e.server.url);
     await expect.poll(() => states(restarted)).toEqual(['pending', 'pending', 'pending']);
     expect(await countServerVisits()).toBe(0);
 
@@ -129,7 +106,7 @@ describe('a visit captured with no network', () => {
     // Replay the very push the tablet sent: the server answers duplicate and holds 3 still.
     const push = pushes.find((p) => p.body.includes(RUN));
     expect(push).toBeDefined();
-    const replay = await fetch(`${server.url}/api/v1/sync/push`, {
+    const replay = await fetch(`${e2e.server.url}/api/v1/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: push!.authorization },
       body: push!.body,
