@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AdminRefusal } from '../AdminRefusal';
 import { fieldIssueSchema, type FieldIssue } from '../../../shared/field-issues';
 import type { Session } from '../../db/session';
 import { describeError, HttpError } from '../../sync/api-client';
@@ -19,14 +20,8 @@ export function FormAdmin({ session }: { session: Session }) {
   const { api } = useServices();
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: 'idle' });
-  if (session.agent.role !== 'administrateur') {
-    return (
-      <main id="contenu" class="page">
-        <h1>Publier un formulaire</h1>
-        <p>Cet écran est réservé aux administrateurs.</p>
-      </main>
-    );
-  }
+  if (session.agent.role !== 'administrateur')
+    return <AdminRefusal title="Publier un formulaire" />;
 
   async function onSubmit(event: Event) {
     event.preventDefault();

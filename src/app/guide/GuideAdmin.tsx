@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AdminRefusal } from '../AdminRefusal';
 import type { ImportReport } from '../../../shared/guide/import-report';
 import type { Session } from '../../db/session';
 import { describeError, HttpError } from '../../sync/api-client';
@@ -18,14 +19,7 @@ export function GuideAdmin({ session }: { session: Session }) {
   const { api } = useServices();
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: 'idle' });
-  if (session.agent.role !== 'administrateur') {
-    return (
-      <main id="contenu" class="page">
-        <h1>Import du guide</h1>
-        <p>Cet écran est réservé aux administrateurs.</p>
-      </main>
-    );
-  }
+  if (session.agent.role !== 'administrateur') return <AdminRefusal title="Import du guide" />;
 
   async function onSubmit(event: Event) {
     event.preventDefault();
