@@ -35,7 +35,8 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: instantSchema,
-  agentId: uuidSchema,
+  /** Null: the server itself (retention purge job). */
+  agentId: uuidSchema.nullable(),
   agentName: z.string(),
   deviceId: uuidSchema.nullable(),
   action: z.enum(auditActions),

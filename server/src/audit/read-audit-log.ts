@@ -14,7 +14,7 @@ export async function readAuditLog(
   const rows = await db.query<{
     id: Int8;
     at: Date;
-    agent_id: string;
+    agent_id: string | null;
     display_name: string | null;
     device_id: string | null;
     action: AuditEntryView['action'];

@@ -4,7 +4,8 @@ export type AuditAction = 'read' | 'write' | 'export' | 'rectify' | 'purge';
 
 /** One access to one record about a person. */
 export interface AuditEntry {
-  agentId: string;
+  /** Null for the server itself (the retention purge run as a job). */
+  agentId: string | null;
   deviceId?: string;
   action: AuditAction;
   entity: string;

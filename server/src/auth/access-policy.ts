@@ -23,3 +23,8 @@ export function personDataSites(agent: Agent): string[] {
 export function mayAccessSite(agent: Agent, siteId: string): boolean {
   return personDataSites(agent).includes(siteId);
 }
+
+/** RGPD requests of a person (export, rectification) are handled by the cadre of their site. */
+export function mayHandleRgpdRequest(agent: Agent, siteId: string): boolean {
+  return agent.role === 'cadre' && mayAccessSite(agent, siteId);
+}

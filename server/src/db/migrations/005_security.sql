@@ -25,7 +25,8 @@ CREATE INDEX login_attempts_ip_idx ON login_attempts (ip, at);
 CREATE TABLE audit_log (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   at          timestamptz NOT NULL,
-  agent_id    uuid NOT NULL,
+  -- Null: the server itself (the retention purge job run from the command line).
+  agent_id    uuid,
   device_id   uuid,
   -- read (a route or a pull sent it), write, export, rectify, purge
   action      text NOT NULL CHECK (action IN ('read', 'write', 'export', 'rectify', 'purge')),
