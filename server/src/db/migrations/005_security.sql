@@ -11,6 +11,8 @@ ALTER TABLE devices ADD COLUMN logged_out_at timestamptz;
 -- Every login attempt, kept a day: rate limit per IP, lockout per login (auth/login-guard.ts).
 -- Counters live here, not in memory, so several servers behind a load balancer share them.
 CREATE TABLE login_attempts (
+  -- Insertion order: "in a row" means after the last success, even within one clock tick.
+  id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   at       timestamptz NOT NULL,
   login    text NOT NULL,
   ip       text NOT NULL,

@@ -40,8 +40,8 @@ export async function failuresInARow(
   const rows = await db.query<{ at: Date }>(
     `SELECT at FROM login_attempts
      WHERE login = $1 AND outcome = 'failure' AND at > $2
-       AND at > coalesce((SELECT max(at) FROM login_attempts WHERE login = $1 AND outcome = 'success'), '-infinity')
-     ORDER BY at DESC LIMIT $3`,
+       AND id > coalesce((SELECT max(id) FROM login_attempts WHERE login = $1 AND outcome = 'success'), 0)
+     ORDER BY id DESC LIMIT $3`,
     [login, since.toISOString(), limit],
   );
   return rows.map((row) => toIso(row.at));
