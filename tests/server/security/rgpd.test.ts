@@ -116,7 +116,9 @@ describe.each(testDatabases())('RGPD on $name', (target) => {
 
   it('purges records past their retention, leaves tombstones that devices pull, and logs it', async () => {
     const { first, correction, orientation } = await visitWithCorrection();
-    const cursor = (await pull(server(), (await newSession(server(), [BLOIS])).token, '?limit=1000')).cursor;
+    const cursor = (
+      await pull(server(), (await newSession(server(), [BLOIS])).token, '?limit=1000')
+    ).cursor;
     const before = await count(server().db, 'visits');
 
     server().clock.advance(400 * DAY_MS);
