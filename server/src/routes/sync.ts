@@ -63,6 +63,7 @@ export function syncRoutes(deps: AppDeps) {
       const now = deps.now();
       const { agent } = c.get('session');
       const page = await buildPull(deps.db, {
+        agentId: agent.id,
         siteIds: agent.siteIds,
         afterSeq,
         limit: query.limit,
