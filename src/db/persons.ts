@@ -9,10 +9,17 @@ import {
   type PersonFieldName,
   type PersonValues,
 } from '../../shared/persons/person-fields';
+import { type Site, siteSchema } from '../../shared/schemas/site';
 import type { AppDB } from './AppDB';
 import { nextHlc } from './hlc-clock';
 import { appendMutation } from './outbox';
-import { type LocalPerson, localPersonSchema, parseRows } from './person-rows';
+import {
+  type LocalAgentProfile,
+  localAgentProfileSchema,
+  type LocalPerson,
+  localPersonSchema,
+  parseRows,
+} from './person-rows';
 import type { Session } from './session';
 
 export interface PersonChanges {
@@ -166,4 +173,28 @@ export function displayName(person: Pick<LocalPerson, 'fields'>): string {
   const last = String(person.fields.lastName?.value ?? '');
   const first = String(person.fields.firstName?.value ?? '');
   return `${last.toLocaleUpperCase('fr')} ${first}`.trim();
+}
+
+export interface Directory {
+  /** The professionals every agent may see (name, role, MDS), by id. */
+  profiles: Map<string, LocalAgentProfile>;
+  /** The MDS and antennas, by id. */
+  sites: Map<string, Site>;
+}
+
+export async function readDirectory(db: AppDB): Promise<Directory> {
+  const profiles = parseRows(localAgentProfileSchema, await db.agentProfiles.toArray());
+  const sites = parseRows(siteSchema, await db.sites.toArray());
+  return {
+    profiles: new Map(profiles.map((p) => [p.id, p])),
+    sites: new Map(sites.map((site) => [site.id, site])),
+  };
+}
+
+/** The services of the guide on the tablet, by name, to orient a person to one of them. */
+export async function listGuideServiceNames(db: AppDB): Promise<{ id: string; name: string }[]> {
+  const rows = await db.services.toArray();
+  return rows
+    .flatMap((row) => (typeof row.nom === 'string' ? [{ id: row.id, name: row.nom }] : []))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 }

@@ -101,3 +101,19 @@ export async function listReferralsOf(db: AppDB, personId: string): Promise<Loca
 export function shownStatus(referral: LocalReferral): ReferralStatus {
   return referral.pendingChange?.to ?? referral.status;
 }
+
+/**
+ * Referrals addressed to the agent (themselves or their MDS) not yet acknowledged: the
+ * notification the receiver sees after the sync that brought them.
+ */
+export async function countNewReferrals(
+  db: AppDB,
+  agent: { id: string; siteIds: readonly string[] },
+): Promise<number> {
+  return (await listReferrals(db)).filter(
+    (r) =>
+      shownStatus(r) === 'envoyee' &&
+      r.fromAgentId !== agent.id &&
+      referralSides(r, agent).includes('receiver'),
+  ).length;
+}
