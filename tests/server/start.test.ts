@@ -60,7 +60,7 @@ describe('startServer on the embedded database', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 120_000); // two cold starts of the embedded database: slow on a loaded 2-core machine
 
   it('never seeds and demo together with production', async () => {
     await expect(
