@@ -56,6 +56,10 @@ export const rejectionCodes = {
   mutation_id_taken: 'Identifiant d’opération déjà utilisé par un autre agent.',
   computed_mismatch:
     'Une valeur calculée (score, GIR, âge…) ne correspond pas au calcul officiel : rouvrez et signez à nouveau.',
+  unknown_person: 'Cette personne est introuvable sur le serveur ou hors de vos sites.',
+  transition_not_allowed: 'Ce changement de statut n’est pas possible depuis le statut actuel.',
+  not_your_side: 'Ce changement de statut revient à l’autre professionnel de l’orientation.',
+  reason_required: 'Indiquez le motif du refus.',
 } as const;
 export type RejectionCode = keyof typeof rejectionCodes;
 

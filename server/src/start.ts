@@ -8,6 +8,7 @@ import { countDemoAgents } from './db/queries/agents';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { seedBuiltinForms } from './forms/seed-builtin-forms';
+import { publishAgentProfiles } from './persons/agent-profiles';
 import { seedDemo } from './seed/demo';
 
 export interface StartOptions {
@@ -68,6 +69,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites ajoutés.`,
       );
     }
+    await publishAgentProfiles(db);
     const distDir = opts.distDir ?? './dist';
     if (!existsSync(join(distDir, 'index.html'))) {
       log(`Pas d’application construite dans ${distDir} : seule l’API est servie (npm run build).`);
