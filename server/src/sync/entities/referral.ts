@@ -70,7 +70,7 @@ const changeStatus: MutationHandler = async (ctx, mutation) => {
   const parsed = referralStatusChangeSchema.safeParse(mutation.data);
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
   const change = parsed.data;
-  if (change.id !== mutation.entityId) return reject('entity_id_mismatch');
+  if (change.referralId !== mutation.entityId) return reject('entity_id_mismatch');
   const stored = await selectReferralForUpdate(ctx.tx, change.referralId);
   if (stored === undefined) return reject('unknown_person');
   const sides = referralSides(stored, ctx.agent);
@@ -94,7 +94,7 @@ const changeStatus: MutationHandler = async (ctx, mutation) => {
     version,
     updatedAt: now,
   };
-  await insertReferralEvent(ctx.tx, stored.id, change.id, event);
+  await insertReferralEvent(ctx.tx, stored.id, mutation.id, event);
   await updateReferralStatus(ctx.tx, record);
   await logReferral(ctx.tx, record);
   return { status: 'accepted', version, receipt: record.receipt };
