@@ -67,125 +67,128 @@ const DEMO_PERSONS: { key: string; author: string; values: Partial<PersonValues>
 /**
  * Demo person files with caseloads, referrals between the demo agents (one waiting, one
  * taken on, one to the CAF) and tasks (one late), all through applyPush like a tablet's sync,
- * with fixed ids: a second run answers `duplicate` and adds nothing. Returns the files added.
+ * one batch per agent and step, with fixed ids: a second run answers `duplicate` and adds
+ * nothing. Returns the files added.
  */
 export async function seedDemoPersons(db: Database, now: Date): Promise<number> {
   const personId = (key: string) => demoUuid(`person:${key}`);
-  let added = 0;
-  for (const [index, person] of DEMO_PERSONS.entries()) {
-    const hlc = formatHlc({ ms: now.getTime(), counter: index, node: 'demo' });
-    const edits = Object.fromEntries(
-      Object.entries(person.values).map(([name, value]) => [name, { value, hlc, base: null }]),
-    );
-    const results = await push(db, person.author, now, [
-      mutation(`person:${person.key}`, ENTITY.person, personId(person.key), now, {
-        id: personId(person.key),
-        siteId: BLOIS,
-        edits,
-        at: now.toISOString(),
-      }),
-    ]);
-    if (results === 'accepted') added += 1;
-  }
-  await push(db, 'demo.autonomie', now, [
-    mutation('follow:moreau:autonomie', ENTITY.follow, personId('moreau'), now, {
-      personId: personId('moreau'),
-      at: now.toISOString(),
+  const at = now.toISOString();
+  const put = (key: string, entity: string, entityId: string, data: unknown) =>
+    mutation(key, entity, entityId, now, data);
+  const files = new Map(
+    DEMO_PERSONS.map((person, index) => {
+      const hlc = formatHlc({ ms: now.getTime(), counter: index, node: 'demo' });
+      const edits = Object.fromEntries(
+        Object.entries(person.values).map(([name, value]) => [name, { value, hlc, base: null }]),
+      );
+      const data = { id: personId(person.key), siteId: BLOIS, edits, at };
+      return [person.key, put(`person:${person.key}`, ENTITY.person, data.id, data)];
     }),
-  ]);
+  );
+  const statusChange = (
+    key: string,
+    referralId: string,
+    from: ReferralStatus,
+    to: ReferralStatus,
+  ) =>
+    put(`referral:${key}:${to}`, ENTITY.referralStatus, referralId, {
+      id: demoUuid(`referral-change:${key}:${to}`),
+      referralId,
+      from,
+      to,
+      at,
+    });
   const autonomie = demoUuid('agent:demo.autonomie');
-  const referrals: [string, string, ReferralData, [string, ReferralStatus][]][] = [
+  const toAutonomie = referral('moreau-autonomie', personId('moreau'), now, {
+    to: { kind: 'agent', agentId: autonomie },
+    reason: 'Perte d’autonomie signalée par le conjoint : évaluation AGGIR à domicile.',
+    urgency: 'prioritaire',
+  });
+  const toNumerique = referral('garnier-numerique', personId('garnier'), now, {
+    to: { kind: 'agent', agentId: demoUuid('agent:demo.numerique') },
+    reason: 'Démarches CAF en ligne : création du compte et déclaration trimestrielle.',
+    urgency: 'normale',
+  });
+  const toCaf = referral('lefevre-caf', personId('lefevre'), now, {
+    to: { kind: 'partner', partner: 'CAF' },
+    reason: 'Déclaration de naissance et ouverture des droits PAJE.',
+    urgency: 'normale',
+  });
+  const tasks = [
+    task(
+      'moreau-visite',
+      personId('moreau'),
+      autonomie,
+      'visite',
+      'Évaluation AGGIR à domicile',
+      now,
+      3,
+    ),
+    task(
+      'moreau-dossier',
+      personId('moreau'),
+      demoUuid('agent:demo.social'),
+      'tache',
+      'Transmettre le dossier APA au Département',
+      now,
+      -2,
+    ),
+    task(
+      'lefevre-visite',
+      personId('lefevre'),
+      demoUuid('agent:demo.pmi'),
+      'visite',
+      'Pesée à J+30',
+      now,
+      5,
+    ),
+  ];
+  const taskPut = (t: TaskData) => put(`task:${t.id}`, ENTITY.task, t.id, t);
+  const batches: [string, Mutation[]][] = [
+    ['demo.numerique', [files.get('garnier')!]],
     [
-      'moreau-autonomie',
       'demo.social',
-      referral('moreau-autonomie', personId('moreau'), now, {
-        to: { kind: 'agent', agentId: autonomie },
-        reason: 'Perte d’autonomie signalée par le conjoint : évaluation AGGIR à domicile.',
-        urgency: 'prioritaire',
-      }),
-      [],
-    ],
-    [
-      'garnier-numerique',
-      'demo.social',
-      referral('garnier-numerique', personId('garnier'), now, {
-        to: { kind: 'agent', agentId: demoUuid('agent:demo.numerique') },
-        reason: 'Démarches CAF en ligne : création du compte et déclaration trimestrielle.',
-        urgency: 'normale',
-      }),
       [
-        ['demo.numerique', 'recue'],
-        ['demo.numerique', 'en_cours'],
+        files.get('moreau')!,
+        put('referral:moreau-autonomie', ENTITY.referral, toAutonomie.id, toAutonomie),
+        put('referral:garnier-numerique', ENTITY.referral, toNumerique.id, toNumerique),
+        taskPut(tasks[0]!),
+        taskPut(tasks[1]!),
       ],
     ],
     [
-      'lefevre-caf',
       'demo.pmi',
-      referral('lefevre-caf', personId('lefevre'), now, {
-        to: { kind: 'partner', partner: 'CAF' },
-        reason: 'Déclaration de naissance et ouverture des droits PAJE.',
-        urgency: 'normale',
-      }),
-      [['demo.pmi', 'recue']],
+      [
+        files.get('lefevre')!,
+        put('referral:lefevre-caf', ENTITY.referral, toCaf.id, toCaf),
+        // A partner has no account: the sender records that the CAF received the file.
+        statusChange('lefevre-caf', toCaf.id, 'envoyee', 'recue'),
+        taskPut(tasks[2]!),
+      ],
     ],
-  ];
-  for (const [key, login, data, moves] of referrals) {
-    await push(db, login, now, [mutation(`referral:${key}`, ENTITY.referral, data.id, now, data)]);
-    let from: ReferralStatus = 'envoyee';
-    for (const [actor, to] of moves) {
-      await push(db, actor, now, [
-        mutation(`referral:${key}:${to}`, ENTITY.referralStatus, data.id, now, {
-          id: demoUuid(`referral-change:${key}:${to}`),
-          referralId: data.id,
-          from,
-          to,
-          at: now.toISOString(),
+    [
+      'demo.numerique',
+      [
+        statusChange('garnier-numerique', toNumerique.id, 'envoyee', 'recue'),
+        statusChange('garnier-numerique', toNumerique.id, 'recue', 'en_cours'),
+      ],
+    ],
+    [
+      'demo.autonomie',
+      [
+        put('follow:moreau:autonomie', ENTITY.follow, personId('moreau'), {
+          personId: personId('moreau'),
+          at,
         }),
-      ]);
-      from = to;
-    }
-  }
-  const tasks: [string, TaskData][] = [
-    [
-      'moreau-visite',
-      task(
-        'moreau-visite',
-        personId('moreau'),
-        autonomie,
-        'visite',
-        'Évaluation AGGIR à domicile',
-        now,
-        3,
-      ),
-    ],
-    [
-      'lefevre-visite',
-      task(
-        'lefevre-visite',
-        personId('lefevre'),
-        demoUuid('agent:demo.pmi'),
-        'visite',
-        'Pesée à J+30',
-        now,
-        5,
-      ),
-    ],
-    [
-      'moreau-dossier',
-      task(
-        'moreau-dossier',
-        personId('moreau'),
-        demoUuid('agent:demo.social'),
-        'tache',
-        'Transmettre le dossier APA au Département',
-        now,
-        -2,
-      ),
+      ],
     ],
   ];
-  for (const [key, data] of tasks) {
-    const login = key.startsWith('lefevre') ? 'demo.pmi' : 'demo.social';
-    await push(db, login, now, [mutation(`task:${key}`, ENTITY.task, data.id, now, data)]);
+  let added = 0;
+  for (const [login, mutations] of batches) {
+    const results = await push(db, login, now, mutations);
+    added += results.filter(
+      (r, i) => r === 'accepted' && mutations[i]!.entity === ENTITY.person,
+    ).length;
   }
   return added;
 }
@@ -256,16 +259,18 @@ async function push(
   login: string,
   now: Date,
   mutations: Mutation[],
-): Promise<'accepted' | 'duplicate'> {
+): Promise<('accepted' | 'duplicate')[]> {
   const agent = await findAgentById(db, demoUuid(`agent:${login}`));
   if (!agent) throw new Error(`Agent de démonstration absent : ${login}`);
-  const [result] = await applyPush(db, {
+  const results = await applyPush(db, {
     agent,
     deviceId: demoUuid(`device:${login}`),
     mutations,
     now,
   });
-  if (result?.status !== 'accepted' && result?.status !== 'duplicate')
-    throw new Error(`Donnée de démonstration refusée : ${JSON.stringify(result)}`);
-  return result.status;
+  return results.map((result) => {
+    if (result.status !== 'accepted' && result.status !== 'duplicate')
+      throw new Error(`Donnée de démonstration refusée : ${JSON.stringify(result)}`);
+    return result.status;
+  });
 }
