@@ -66,7 +66,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (opts.demo) {
       const added = await seedDemo(db, new Date());
       log(
-        `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites ajoutés.`,
+        `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites, ${added.persons} personnes ajoutés.`,
       );
     }
     await publishAgentProfiles(db);
