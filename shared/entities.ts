@@ -6,5 +6,6 @@ export const ENTITY = {
   service: 'service',
   orientation: 'orientation',
   formDefinition: 'formDefinition',
+  avis: 'avis',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];

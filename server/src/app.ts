@@ -11,6 +11,7 @@ import { ficheRoutes } from './routes/fiche';
 import { formRoutes } from './routes/forms';
 import { guideRoutes } from './routes/guide';
 import { healthRoutes } from './routes/health';
+import { pilotageRoutes } from './routes/pilotage';
 import { syncRoutes } from './routes/sync';
 
 export interface AppDeps {
@@ -51,6 +52,7 @@ export function createApp(input: {
   app.route('/api/v1/sync', syncRoutes(deps));
   app.route('/api/v1/guide', guideRoutes(deps));
   app.route('/api/v1/forms', formRoutes(deps));
+  app.route('/api/v1/pilotage', pilotageRoutes(deps));
   app.route('/fiche', ficheRoutes(deps));
   app.all('/api/*', (c) => c.json(errorBody('not_found'), 404));
   if (deps.config.distDir) app.get('*', staticFiles(deps.config.distDir));

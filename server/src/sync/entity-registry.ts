@@ -1,5 +1,6 @@
 import { ENTITY } from '../../../shared/entities';
 import type { Queryable } from '../db/database';
+import { avisHandlers } from './entities/avis';
 import { orientationHandlers } from './entities/orientation';
 import { visitHandlers } from './entities/visit';
 import type { MutationHandler } from './outcome';
@@ -23,4 +24,5 @@ export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<strin
   [ENTITY.service, {}],
   [ENTITY.orientation, orientationHandlers],
   [ENTITY.formDefinition, {}],
+  [ENTITY.avis, avisHandlers],
 ]);
