@@ -4,8 +4,11 @@ import { observe } from '../db/observe';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
+import { LazyAvis } from './avis/LazyAvis';
 import { LazyGuide } from './guide/LazyGuide';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
+import { LazyPilotage } from './pilotage/LazyPilotage';
+import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
 import { SyncBar } from './SyncBar';
@@ -65,6 +68,11 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'guide-service':
     case 'guide-admin':
       return <LazyGuide route={route} session={session} />;
+    case 'pilotage':
+    case 'pilotage-print':
+      return <LazyPilotage route={route} session={session} />;
+    case 'avis':
+      return <LazyAvis session={session} />;
   }
 }
 
@@ -92,6 +100,9 @@ function Header({ session }: { session: Session }) {
         <a href={hrefFor({ name: 'visits' })}>Visites</a>
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
         <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'pilotage', query: defaultPilotageQuery() })}>Pilotage</a>
+        )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { guideHref, parseGuideRoute } from './guide/guide-routes';
+import { parsePilotageRoute, type PilotageRoute, pilotageHref } from './pilotage/pilotage-routes';
 
 /**
  * Screens are addressed by the URL hash, so a reload (or a browser restart) reopens the same
@@ -14,7 +15,9 @@ export type Route =
   | { name: 'forms-admin' }
   | { name: 'guide'; visitId?: string }
   | { name: 'guide-service'; id: string; visitId?: string }
-  | { name: 'guide-admin' };
+  | { name: 'guide-admin' }
+  | PilotageRoute
+  | { name: 'avis' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -24,8 +27,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/a-corriger') return { name: 'to-fix' };
   if (path === '/formulaires') return { name: 'forms' };
   if (path === '/formulaires/publier') return { name: 'forms-admin' };
+  if (path === '/mon-avis') return { name: 'avis' };
   const guide = parseGuideRoute(path);
   if (guide) return guide;
+  const pilotage = parsePilotageRoute(path);
+  if (pilotage) return pilotage;
   return { name: 'visits' };
 }
 
@@ -47,6 +53,11 @@ export function hrefFor(route: Route): string {
     case 'guide-service':
     case 'guide-admin':
       return guideHref(route);
+    case 'pilotage':
+    case 'pilotage-print':
+      return pilotageHref(route);
+    case 'avis':
+      return '#/mon-avis';
   }
 }
 

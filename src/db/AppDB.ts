@@ -4,6 +4,7 @@ import type { Site } from '../../shared/schemas/site';
 import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas';
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
+import type { LocalAvis } from './avis';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -35,6 +36,7 @@ export class AppDB extends Dexie {
   services!: EntityTable<ServiceRecord, 'id'>;
   orientations!: EntityTable<LocalOrientation, 'id'>;
   formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
+  avis!: EntityTable<LocalAvis, 'id'>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -71,5 +73,7 @@ export class AppDB extends Dexie {
         // skipped while moving its cursor past them: pull everything again once.
         await tx.table('meta').delete('pull-cursor');
       });
+    // "Mon avis" (issue 9): anonymous answers waiting for, then holding, their receipt.
+    this.version(7).stores({ avis: 'id' });
   }
 }

@@ -5,6 +5,7 @@ import { siteSchema } from '../../shared/schemas/site';
 import { visitRecordSchema } from '../../shared/schemas/visit';
 import type { Change, Reason } from '../../shared/sync/protocol-v1';
 import { visitDateOf, type AppDB } from './AppDB';
+import { avisStore } from './avis-store';
 import { formDefinitionStore } from './form-definitions';
 import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
 import type { SyncState } from './rows';
@@ -64,6 +65,7 @@ const stores = new Map<string, EntityStore>([
   [ENTITY.service, serviceStore],
   [ENTITY.orientation, orientationStore],
   [ENTITY.formDefinition, formDefinitionStore],
+  [ENTITY.avis, avisStore],
 ]);
 
 export function entityStore(entity: string): EntityStore | undefined {
