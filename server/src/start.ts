@@ -25,6 +25,8 @@ export interface StartOptions {
   demo?: boolean;
   /** Refuse to start while demo agents, whose password is public, are in the database. */
   production?: boolean;
+  /** Behind a TLS reverse proxy (TRUST_PROXY): forwarded address and protocol, HSTS. */
+  trustProxy?: boolean;
   log?: (line: string) => void;
 }
 
@@ -70,7 +72,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (!existsSync(join(distDir, 'index.html'))) {
       log(`Pas d’application construite dans ${distDir} : seule l’API est servie (npm run build).`);
     }
-    const app = createApp({ db, config: { distDir }, log });
+    const app = createApp({ db, config: { distDir, trustProxy: opts.trustProxy ?? false }, log });
     const server = await listen(app.fetch, opts.port ?? DEFAULT_PORT, opts.host);
     const { port } = tcpAddress(server);
     const host =

@@ -2,8 +2,18 @@ import type { Change } from '../../../shared/sync/protocol-v1';
 import type { Queryable } from '../db/database';
 import { type ChangeRow, selectChangesAfter } from '../db/queries/sync-changes';
 
+/** A record of a site sent by a pull: a read, for the audit log. */
+export interface SiteRecordSent {
+  entity: string;
+  entityId: string;
+  siteId: string;
+  personId?: string;
+}
+
 export interface PullPage {
   changes: Change[];
+  /** The site records among `changes` (puts only), to be written in the audit log. */
+  siteRecords: SiteRecordSent[];
   /** Sequence of the last change returned, or `afterSeq` when there is none. */
   lastSeq: number;
   hasMore: boolean;
@@ -11,7 +21,8 @@ export interface PullPage {
 
 /**
  * The changes after `afterSeq` that an agent of `siteIds` may hold: global records and the
- * records of those sites. One read; since writers commit in sequence order (change-log.ts),
+ * records of those sites (auth/access-policy.ts says which sites; none for an administrator).
+ * One read; since writers commit in sequence order (change-log.ts),
  * a change with a lower sequence can never appear after this page was read.
  */
 export async function buildPull(
@@ -22,6 +33,9 @@ export async function buildPull(
   const page = rows.slice(0, query.limit);
   return {
     changes: page.map(toChange),
+    siteRecords: page.flatMap((row) =>
+      row.op === 'put' && row.siteId ? [sent(row, row.siteId)] : [],
+    ),
     lastSeq: page.at(-1)?.seq ?? query.afterSeq,
     hasMore: rows.length > query.limit,
   };
@@ -37,4 +51,17 @@ function toChange(row: ChangeRow): Change {
         version: row.seq,
         data: row.payload,
       };
+}
+
+function sent(row: ChangeRow, siteId: string): SiteRecordSent {
+  const personId =
+    row.entity === 'person'
+      ? row.entityId
+      : (row.payload as { personId?: unknown } | null)?.personId;
+  return {
+    entity: row.entity,
+    entityId: row.entityId,
+    siteId,
+    ...(typeof personId === 'string' ? { personId } : {}),
+  };
 }
