@@ -30,3 +30,28 @@ export function change(cell: Cell): number | null {
   if (cell.value === null || cell.previous === null) return null;
   return Math.round((cell.value - cell.previous) * 10) / 10;
 }
+
+/**
+ * A count of records (visits, tasks…) masked when the persons behind them are 1 to 4: six
+ * visits of one person are masked like one visit.
+ */
+export function countOfPersons(count: number, persons: number): number | null {
+  return maskCount(persons) === null ? null : count;
+}
+
+/** Both periods of `countOfPersons`. */
+export function personsCell(
+  current: { n: number; p: number },
+  previous: { n: number; p: number },
+): Cell {
+  return {
+    value: countOfPersons(current.n, current.p),
+    previous: countOfPersons(previous.n, previous.p),
+  };
+}
+
+/** A median (one decimal) over `count` values, masked when they are 1 to 4, absent when 0. */
+export function median(value: number | null, count: number): number | null {
+  if (value === null || count === 0 || maskCount(count) === null) return null;
+  return Math.round(value * 10) / 10;
+}

@@ -58,6 +58,7 @@ export const pilotageReportSchema = z.object({
   /** The MDS and territories this agent may choose from. */
   choices: z.object({ sites: z.array(pilotageSiteSchema), territories: z.array(territorySchema) }),
   tables: z.object({
+    personsFollowed: pilotageTableSchema,
     visitsByMonth: pilotageTableSchema,
     visitsBySite: pilotageTableSchema,
     visitsByProfession: pilotageTableSchema,
@@ -67,6 +68,8 @@ export const pilotageReportSchema = z.object({
     epds: pilotageTableSchema,
     digitalThemes: pilotageTableSchema,
     digitalDurations: pilotageTableSchema,
+    referrals: pilotageTableSchema,
+    lateTasks: pilotageTableSchema,
     avis: pilotageTableSchema,
   }),
 });

@@ -1,20 +1,26 @@
 import { CRA_MEDIATION_NUMERIQUE } from '../../../shared/forms/definitions/cra-mediation-numerique';
 import { allFields } from '../../../shared/forms/form-walk';
-import { countCell, maskCount, mean, percent } from '../../../shared/pilotage/cells';
+import { countOfPersons, mean, percent, personsCell } from '../../../shared/pilotage/cells';
 import { DURATION_BRACKETS } from '../../../shared/pilotage/labels';
-import type { Cell, PilotageSite, PilotageTable } from '../../../shared/pilotage/report';
+import type { PilotageSite, PilotageTable } from '../../../shared/pilotage/report';
 import type { Queryable } from '../db/database';
 import {
   type GroupCount,
+  NO_COUNTS,
   PERIOD_VISITS_CTE,
+  PERSONS_SQL,
   type PeriodParams,
   periodParams,
   splitByPeriod,
 } from './period-visits';
 
+/** A group's count `n` of persons `p`, and a second figure `part` of persons `part_p`. */
 interface SumCount extends GroupCount {
   part: number;
+  part_p: number;
 }
+
+const NONE: SumCount = { key: null, cur: true, n: 0, p: 0, part: 0, part_p: 0 };
 
 const both = <T>(rows: readonly (T & { cur: boolean })[]) => ({
   current: rows.filter((row) => row.cur),
@@ -28,7 +34,8 @@ const both = <T>(rows: readonly (T & { cur: boolean })[]) => ({
 export async function girTable(db: Queryable, params: PeriodParams): Promise<PilotageTable> {
   const rows = await db.query<GroupCount>(
     `WITH ${PERIOD_VISITS_CTE}
-     SELECT coalesce(nullif(answers->>'girRetenu', ''), answers->'gir'->>'gir') AS key, cur, count(*)::int AS n
+     SELECT coalesce(nullif(answers->>'girRetenu', ''), answers->'gir'->>'gir') AS key, cur,
+            count(*)::int AS n, ${PERSONS_SQL} AS p
        FROM pv WHERE form_id = 'aggir-evaluation'
       GROUP BY 1, 2`,
     periodParams(params),
@@ -36,9 +43,11 @@ export async function girTable(db: Queryable, params: PeriodParams): Promise<Pil
   const counts = splitByPeriod(rows.filter((row) => row.key !== null));
   const total = { current: 0, previous: 0 };
   for (const n of counts.values()) {
-    total.current += n.current;
-    total.previous += n.previous;
+    total.current += n.current.n;
+    total.previous += n.previous.n;
   }
+  const share = (count: { n: number; p: number }, all: number) =>
+    countOfPersons(count.n, count.p) === null ? null : percent(count.n, all);
   return {
     id: 'girDistribution',
     title: 'Répartition des GIR (évaluations AGGIR)',
@@ -48,16 +57,13 @@ export async function girTable(db: Queryable, params: PeriodParams): Promise<Pil
       { key: 'part', label: 'Part des évaluations', unit: 'percent' },
     ],
     rows: ['1', '2', '3', '4', '5', '6'].map((gir) => {
-      const n = counts.get(gir) ?? { current: 0, previous: 0 };
+      const n = counts.get(gir) ?? NO_COUNTS;
       return {
         key: gir,
         label: `GIR ${gir}`,
         cells: [
-          countCell(n.current, n.previous),
-          {
-            value: percent(n.current, total.current),
-            previous: percent(n.previous, total.previous),
-          },
+          personsCell(n.current, n.previous),
+          { value: share(n.current, total.current), previous: share(n.previous, total.previous) },
         ],
       };
     }),
@@ -71,24 +77,29 @@ export async function epdsTable(
   params: PeriodParams,
   sites: readonly PilotageSite[],
 ): Promise<PilotageTable> {
-  const rows = await db.query<SumCount & { site: string | null }>(
+  const rows = await db.query<SumCount>(
     `WITH ${PERIOD_VISITS_CTE}
-     SELECT site_id AS key, cur, count(*)::int AS n,
-            count(*) FILTER (WHERE (answers->'epdsScore'->>'aboveThreshold')::boolean)::int AS part
+     SELECT site_id AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p,
+            count(*) FILTER (WHERE (answers->'epdsScore'->>'aboveThreshold')::boolean)::int AS part,
+            count(DISTINCT who) FILTER (WHERE (answers->'epdsScore'->>'aboveThreshold')::boolean)::int AS part_p
        FROM pv WHERE form_id = 'pmi-visite' AND answers->'epdsScore' IS NOT NULL
       GROUP BY GROUPING SETS ((cur, site_id), (cur))`,
     periodParams(params),
   );
   const line = (key: string, label: string, match: (row: SumCount) => boolean) => {
-    const cur = rows.find((row) => row.cur && match(row)) ?? { n: 0, part: 0 };
-    const prev = rows.find((row) => !row.cur && match(row)) ?? { n: 0, part: 0 };
+    const cur = rows.find((row) => row.cur && match(row)) ?? NONE;
+    const prev = rows.find((row) => !row.cur && match(row)) ?? NONE;
+    const share = (r: SumCount) =>
+      countOfPersons(r.part, r.part_p) === null || countOfPersons(r.n, r.p) === null
+        ? null
+        : percent(r.part, r.n);
     return {
       key,
       label,
       cells: [
-        countCell(cur.n, prev.n),
-        countCell(cur.part, prev.part),
-        { value: percent(cur.part, cur.n), previous: percent(prev.part, prev.n) },
+        personsCell(cur, prev),
+        personsCell({ n: cur.part, p: cur.part_p }, { n: prev.part, p: prev.part_p }),
+        { value: share(cur), previous: share(prev) },
       ],
     };
   };
@@ -118,7 +129,8 @@ export async function digitalThemesTable(
 ): Promise<PilotageTable> {
   const rows = await db.query<SumCount>(
     `WITH ${PERIOD_VISITS_CTE}
-     SELECT t.theme AS key, cur, count(*)::int AS n, coalesce(sum((answers->>'duree')::int), 0)::int AS part
+     SELECT t.theme AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p,
+            coalesce(sum((answers->>'duree')::int), 0)::int AS part, 0 AS part_p
        FROM pv CROSS JOIN LATERAL jsonb_array_elements_text(pv.answers->'thematiques') AS t(theme)
       WHERE form_id = 'cra-mediation-numerique'
       GROUP BY 1, 2`,
@@ -139,15 +151,12 @@ export async function digitalThemesTable(
       { key: 'dureeMoyenne', label: 'Durée moyenne', unit: 'minutes' },
     ],
     rows: keys.map((theme) => {
-      const cur = current.find((row) => row.key === theme) ?? { n: 0, part: 0 };
-      const prev = previous.find((row) => row.key === theme) ?? { n: 0, part: 0 };
+      const cur = current.find((row) => row.key === theme) ?? NONE;
+      const prev = previous.find((row) => row.key === theme) ?? NONE;
       return {
         key: theme,
         label: labels.get(theme) ?? theme,
-        cells: [
-          countCell(cur.n, prev.n),
-          { value: mean(cur.part, cur.n), previous: mean(prev.part, prev.n) },
-        ],
+        cells: [personsCell(cur, prev), { value: meanOf(cur), previous: meanOf(prev) }],
       };
     }),
     note: 'Un accompagnement peut porter sur plusieurs thématiques.',
@@ -163,30 +172,28 @@ export async function digitalDurationsTable(
   const rows = await db.query<SumCount>(
     `WITH ${PERIOD_VISITS_CTE},
      cra AS (
-       SELECT cur, d, CASE ${cases} END AS bracket
-         FROM (SELECT cur, (answers->>'duree')::int AS d FROM pv
+       SELECT cur, who, d, CASE ${cases} END AS bracket
+         FROM (SELECT cur, who, (answers->>'duree')::int AS d FROM pv
                 WHERE form_id = 'cra-mediation-numerique' AND answers->>'duree' IS NOT NULL) AS x
      )
-     SELECT bracket AS key, cur, count(*)::int AS n, sum(d)::int AS part
+     SELECT bracket AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p, sum(d)::int AS part, 0 AS part_p
        FROM cra GROUP BY GROUPING SETS ((bracket, cur), (cur))`,
     periodParams(params),
   );
   const find = (cur: boolean, key: string | null) =>
-    rows.find((row) => row.cur === cur && row.key === key) ?? { n: 0, part: 0 };
+    rows.find((row) => row.cur === cur && row.key === key) ?? NONE;
   const line = (key: string | null, label: string) => {
     const cur = find(true, key);
     const prev = find(false, key);
-    const hours: Cell = {
-      value: maskCount(cur.n) === null ? null : Math.round((cur.part / 60) * 10) / 10,
-      previous: maskCount(prev.n) === null ? null : Math.round((prev.part / 60) * 10) / 10,
-    };
+    const hours = (r: SumCount) =>
+      countOfPersons(r.n, r.p) === null ? null : Math.round((r.part / 60) * 10) / 10;
     return {
       key: key ?? 'ensemble',
       label,
       cells: [
-        countCell(cur.n, prev.n),
-        hours,
-        { value: mean(cur.part, cur.n), previous: mean(prev.part, prev.n) },
+        personsCell(cur, prev),
+        { value: hours(cur), previous: hours(prev) },
+        { value: meanOf(cur), previous: meanOf(prev) },
       ],
     };
   };
@@ -201,6 +208,11 @@ export async function digitalDurationsTable(
     ],
     rows: [...DURATION_BRACKETS.map((b) => line(b.key, b.label)), line(null, 'Ensemble')],
   };
+}
+
+/** Mean duration of a group, masked with its count of persons. */
+function meanOf(r: SumCount): number | null {
+  return countOfPersons(r.n, r.p) === null ? null : mean(r.part, r.n);
 }
 
 /** The labels of the CRA themes, from the built-in form (the Coop's vocabulary). */

@@ -1,11 +1,13 @@
-import { countCell } from '../../../shared/pilotage/cells';
+import { personsCell } from '../../../shared/pilotage/cells';
 import { monthLabel, PLACE_LABELS, type Place } from '../../../shared/pilotage/labels';
 import type { PilotageSite, PilotageTable } from '../../../shared/pilotage/report';
 import { roleLabels, roles } from '../../../shared/schemas/agent';
 import type { Queryable } from '../db/database';
 import {
   type GroupCount,
+  NO_COUNTS,
   PERIOD_VISITS_CTE,
+  PERSONS_SQL,
   type PeriodParams,
   periodParams,
   splitByPeriod,
@@ -51,7 +53,7 @@ export async function visitCountTables(
   const rows = await db.query<DimensionCount>(
     `WITH ${PERIOD_VISITS_CTE},
      tagged AS (
-       SELECT pv.cur, pv.site_id, pv.form_id, a.role,
+       SELECT pv.cur, pv.who, pv.site_id, pv.form_id, a.role,
               to_char(pv.device_created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month,
               ${PLACE_SQL} AS place
          FROM pv JOIN agents a ON a.id = pv.author_id
@@ -59,7 +61,8 @@ export async function visitCountTables(
      SELECT CASE WHEN GROUPING(month) = 0 THEN 'month' WHEN GROUPING(site_id) = 0 THEN 'site'
                  WHEN GROUPING(role) = 0 THEN 'role' WHEN GROUPING(form_id) = 0 THEN 'form'
                  ELSE 'place' END AS dim,
-            coalesce(month, site_id, role, form_id, place) AS key, cur, count(*)::int AS n
+            coalesce(month, site_id, role, form_id, place) AS key, cur, count(*)::int AS n,
+            ${PERSONS_SQL} AS p
        FROM tagged
       GROUP BY GROUPING SETS ((cur, month), (cur, site_id), (cur, role), (cur, form_id), (cur, place))`,
     periodParams(params),
@@ -81,8 +84,8 @@ export async function visitCountTables(
       rows: sites
         .filter((site) => params.siteIds.includes(site.id))
         .map((site) => {
-          const n = bySite.get(site.id) ?? { current: 0, previous: 0 };
-          return { key: site.id, label: site.name, cells: [countCell(n.current, n.previous)] };
+          const n = bySite.get(site.id) ?? NO_COUNTS;
+          return { key: site.id, label: site.name, cells: [personsCell(n.current, n.previous)] };
         }),
     },
     visitsByProfession: {
@@ -93,7 +96,7 @@ export async function visitCountTables(
       rows: roles.flatMap((role) => {
         const n = byRole.get(role);
         return n
-          ? [{ key: role, label: roleLabels[role], cells: [countCell(n.current, n.previous)] }]
+          ? [{ key: role, label: roleLabels[role], cells: [personsCell(n.current, n.previous)] }]
           : [];
       }),
     },
@@ -107,7 +110,7 @@ export async function visitCountTables(
         .map(([formId, n]) => ({
           key: formId,
           label: titles.get(formId) ?? formId,
-          cells: [countCell(n.current, n.previous)],
+          cells: [personsCell(n.current, n.previous)],
         })),
     },
     visitsByPlace: {
@@ -116,11 +119,11 @@ export async function visitCountTables(
       rowHeader: 'Lieu',
       columns: visitsColumn,
       rows: (Object.keys(PLACE_LABELS) as Place[]).map((place) => {
-        const n = byPlace.get(place) ?? { current: 0, previous: 0 };
+        const n = byPlace.get(place) ?? NO_COUNTS;
         return {
           key: place,
           label: PLACE_LABELS[place],
-          cells: [countCell(n.current, n.previous)],
+          cells: [personsCell(n.current, n.previous)],
         };
       }),
     },
@@ -146,9 +149,11 @@ function monthTable(rows: readonly GroupCount[], params: PeriodParams): Pilotage
         key: month,
         label: monthLabel(month),
         cells: [
-          countCell(
-            counts.get(month)?.current ?? 0,
-            prevMonth === undefined ? 0 : (counts.get(prevMonth)?.previous ?? 0),
+          personsCell(
+            counts.get(month)?.current ?? NO_COUNTS.current,
+            prevMonth === undefined
+              ? NO_COUNTS.previous
+              : (counts.get(prevMonth)?.previous ?? NO_COUNTS.previous),
           ),
         ],
       };

@@ -17,6 +17,6 @@ export function pilotageRoutes(deps: AppDeps) {
     .use('*', requireDevice(deps), requireRole('cadre', 'administrateur'))
     .get('/', async (c) => {
       const query = parseOr400(pilotageQuerySchema, c.req.query(), 'invalid_query');
-      return c.json(await buildPilotageReport(deps.db, c.get('session').agent, query));
+      return c.json(await buildPilotageReport(deps.db, c.get('session').agent, query, deps.now()));
     });
 }

@@ -21,6 +21,7 @@ const report: PilotageReport = {
   scope: { label: 'Territoire Centre', siteIds: ['mds-41-41018'] },
   choices: { sites: [], territories: ['centre'] },
   tables: {
+    personsFollowed: empty('personsFollowed'),
     visitsByMonth: empty('visitsByMonth'),
     visitsBySite: empty('visitsBySite'),
     visitsByProfession: table('visitsByProfession', 'Visites par profession', [
@@ -33,6 +34,8 @@ const report: PilotageReport = {
     epds: empty('epds'),
     digitalThemes: empty('digitalThemes'),
     digitalDurations: empty('digitalDurations'),
+    referrals: empty('referrals'),
+    lateTasks: empty('lateTasks'),
     avis: empty('avis'),
   },
 };
@@ -51,7 +54,7 @@ describe('PilotagePrint', () => {
     expect(screen.getByText(/Territoire Centre/).parentElement!.textContent).toContain(
       'du 01/01/2026 au 31/12/2026, comparée à celle du 01/01/2025 au 31/12/2025',
     );
-    expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(10);
+    expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(13);
     const section = screen.getByRole('region', { name: 'Visites par profession' });
     expect(section.textContent).toContain(
       'Visites par profession : 12 (visites) sur la période, contre 9 sur la période précédente. Valeur la plus élevée : Puéricultrice (12). 1 valeur est masquée car elle compte moins de 5 personnes.',

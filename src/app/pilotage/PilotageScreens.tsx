@@ -13,6 +13,7 @@ import './pilotage.css';
 
 /** The figures of the page, in reading order, each with the chart that suits it. */
 const FIGURES: ReadonlyArray<{ id: PilotageTableId; kind: ChartKind }> = [
+  { id: 'personsFollowed', kind: 'bar' },
   { id: 'visitsByMonth', kind: 'line' },
   { id: 'visitsBySite', kind: 'map' },
   { id: 'visitsByProfession', kind: 'bar' },
@@ -22,6 +23,8 @@ const FIGURES: ReadonlyArray<{ id: PilotageTableId; kind: ChartKind }> = [
   { id: 'epds', kind: 'bar' },
   { id: 'digitalThemes', kind: 'bar' },
   { id: 'digitalDurations', kind: 'bar' },
+  { id: 'referrals', kind: 'bar' },
+  { id: 'lateTasks', kind: 'bar' },
   { id: 'avis', kind: 'bar' },
 ];
 

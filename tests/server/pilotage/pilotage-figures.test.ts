@@ -33,6 +33,8 @@ describe.each(testDatabases())('pilotage figures on $name', (target) => {
   }
 
   beforeAll(async () => {
+    // "Late" tasks are measured on the server's day: 1 July 2026 here.
+    server().clock.now = new Date('2026-07-01T08:00:00Z');
     await seedBuiltinForms(server().db, server().clock.now);
     await seedPilotageDataset(server());
     cadre = (await newSession(server(), [BLOIS], 'cadre')).token;
@@ -132,6 +134,41 @@ describe.each(testDatabases())('pilotage figures on $name', (target) => {
     });
   });
 
+  it('counts the persons followed and those seen in a visit', async () => {
+    const r = await report(`${FIRST_HALF_2026}&siteId=${BLOIS}`);
+    expect(figures(r, 'personsFollowed')).toEqual({
+      'Maison des Solidarités de Blois': [7, 7, null, 0],
+      Ensemble: [7, 7, null, 0],
+    });
+  });
+
+  it('gives referrals by destination with the median delays between statuses', async () => {
+    const r = await report(`${FIRST_HALF_2026}&siteId=${BLOIS}`);
+    expect(figures(r, 'referrals')).toEqual({
+      'Un professionnel': [0, 0, 0, 0, null, null, null, null, null, null],
+      'Une autre MDS': [null, 0, 0, 0, null, null, null, null, null, null],
+      'Un partenaire': [5, 0, 0, 0, 3, null, 2, null, null, null],
+      Ensemble: [6, 0, 0, 0, 3.5, null, 2, null, null, null],
+    });
+  });
+
+  it('counts late tasks on the server day', async () => {
+    const half = await report(`${FIRST_HALF_2026}&siteId=${BLOIS}`);
+    expect(figures(half, 'lateTasks')).toEqual({
+      'Maison des Solidarités de Blois': [6, 0, 5, 0, 83.3, null],
+      Ensemble: [6, 0, 5, 0, 83.3, null],
+    });
+    // P7's task, due 1 August, is not late on 1 July.
+    const year = await report(`from=2026-01-01&to=2026-12-31&siteId=${BLOIS}`);
+    expect(figures(year, 'lateTasks').Ensemble).toEqual([7, 0, 5, 0, 71.4, null]);
+  });
+
+  it('masks visits of fewer than 5 persons even when they are many', async () => {
+    const r = await report(`${FIRST_HALF_2026}&siteId=mds-41-41025`);
+    expect(figures(r, 'visitsByForm')).toEqual({ 'visite-domicile': [null, 0] });
+    expect(figures(r, 'visitsByMonth')['juin 2026']).toEqual([null, 0]);
+  });
+
   it('compares with the previous period: a calendar year with the year before', async () => {
     const year = await report(`from=2026-01-01&to=2026-12-31&siteId=${BLOIS}`);
     expect(year.previousPeriod).toEqual({ from: '2025-01-01', to: '2025-12-31' });
@@ -148,7 +185,7 @@ describe.each(testDatabases())('pilotage figures on $name', (target) => {
     expect(r.choices.territories).toEqual(['centre']);
     expect(figures(r, 'visitsBySite')).toEqual({
       'Maison des Solidarités de Blois': [34, 5],
-      'Maison des Solidarités de Bracieux': [0, 0],
+      'Maison des Solidarités de Bracieux': [null, 0],
       'Maison des Solidarités de Mer': [null, 0],
       'Maison des Solidarités de Veuzain-sur-Loire': [0, 0],
     });
