@@ -9,6 +9,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { seedBuiltinForms } from './forms/seed-builtin-forms';
 import { seedDemo } from './seed/demo';
+import { seedDemoPilotage } from './seed/demo-pilotage';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 8080. */
@@ -67,6 +68,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       log(
         `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites ajoutés.`,
       );
+      const sample = await seedDemoPilotage(db, new Date());
+      if (sample > 0) log(`Démonstration : ${sample} visites d’exemple pour le pilotage.`);
     }
     const distDir = opts.distDir ?? './dist';
     if (!existsSync(join(distDir, 'index.html'))) {
