@@ -5,6 +5,7 @@ import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
+import { LazyAdmin } from './admin/LazyAdmin';
 import { LazyGuide } from './guide/LazyGuide';
 import { LazyPersons } from './persons/LazyPersons';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
@@ -76,6 +77,9 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'referrals':
     case 'cadre':
       return <LazyPersons route={route} session={session} />;
+    case 'admin':
+    case 'audit':
+      return <LazyAdmin route={route} session={session} />;
   }
 }
 
@@ -120,6 +124,12 @@ function Header({ session }: { session: Session }) {
         )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>
+        )}
+        {session.agent.role === 'administrateur' && (
+          <a href={hrefFor({ name: 'admin', tab: 'agents' })}>Administration</a>
+        )}
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'audit' })}>Journal des accès</a>
         )}
       </nav>
       <span class="agent">

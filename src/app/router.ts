@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { adminHref, type AdminTab, parseAdminRoute } from './admin/admin-routes';
 import { guideHref, parseGuideRoute } from './guide/guide-routes';
 import { parsePersonsRoute, personsHref } from './persons/persons-routes';
 
@@ -23,7 +24,9 @@ export type Route =
   | { name: 'person-sheet'; id: string }
   | { name: 'tasks' }
   | { name: 'referrals' }
-  | { name: 'cadre' };
+  | { name: 'cadre' }
+  | { name: 'admin'; tab: AdminTab }
+  | { name: 'audit' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -38,6 +41,8 @@ export function parseRoute(hash: string): Route {
   if (guide) return guide;
   const persons = parsePersonsRoute(path);
   if (persons) return persons;
+  const admin = parseAdminRoute(path);
+  if (admin) return admin;
   return { name: 'visits' };
 }
 
@@ -68,6 +73,9 @@ export function hrefFor(route: Route): string {
     case 'referrals':
     case 'cadre':
       return personsHref(route);
+    case 'admin':
+    case 'audit':
+      return adminHref(route);
   }
 }
 
