@@ -3,6 +3,8 @@
  * persons of referrals they sent or receive (themselves or their MDS) and of tasks they are
  * given. Used by pull (build-pull.ts) and by every handler that touches a person.
  */
+import type { Agent } from '../../../shared/schemas/agent';
+import { personDataSites } from '../auth/access-policy';
 import type { Queryable } from '../db/database';
 
 /**
@@ -21,13 +23,13 @@ export function personScopeSql(agent: string, sites: string): string {
 export async function personInScope(
   tx: Queryable,
   personId: string,
-  agent: { id: string; siteIds: readonly string[] },
+  agent: Agent,
 ): Promise<boolean> {
   const rows = await tx.query(
     `SELECT 1 FROM persons p
      WHERE p.id = $1 AND p.deleted_at IS NULL
        AND (p.site_id = ANY($3::text[]) OR p.id IN (${personScopeSql('$2::uuid', '$3::text[]')}))`,
-    [personId, agent.id, agent.siteIds],
+    [personId, agent.id, personDataSites(agent)],
   );
   return rows.length > 0;
 }
@@ -53,11 +55,7 @@ export async function enterScope(tx: Queryable, personId: string, agentIds: read
  * (their site, another link). The device removes the file once its own unsent records for the
  * person are pushed. Caller holds the change log lock.
  */
-export async function exitScopeIfOut(
-  tx: Queryable,
-  personId: string,
-  agent: { id: string; siteIds: readonly string[] },
-): Promise<void> {
+export async function exitScopeIfOut(tx: Queryable, personId: string, agent: Agent): Promise<void> {
   if (await personInScope(tx, personId, agent)) return;
   await tx.query(
     `INSERT INTO agent_scope_changes (agent_id, person_id, seq) VALUES ($1, $2, nextval('change_seq'))

@@ -7,6 +7,7 @@ import { formatDate, todayIsoDate } from '../format';
 import { hrefFor, navigate } from '../router';
 import { useServices } from '../services';
 import { draftValues, emptyPersonDraft, type PersonDraft, PersonFields } from './PersonFields';
+import { useDirectory } from './use-directory';
 
 /**
  * A new person file. Before creating it, the files on the tablet with the same name (accents
@@ -18,7 +19,8 @@ export function NewPerson({ session }: { session: Session }) {
   const [errors, setErrors] = useState<Partial<Record<keyof PersonDraft, string>>>({});
   const [duplicates, setDuplicates] = useState<LocalPerson[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const siteId = session.agent.siteIds[0] ?? '';
+  const [siteId, setSiteId] = useState(session.agent.siteIds[0] ?? '');
+  const { siteNameOf } = useDirectory();
 
   async function create() {
     const personId = uuidv7();
@@ -70,6 +72,22 @@ export function NewPerson({ session }: { session: Session }) {
           }}
           errors={errors}
         />
+        {session.agent.siteIds.length > 1 && (
+          <>
+            <label for="personne-mds">MDS de rattachement</label>
+            <select
+              id="personne-mds"
+              value={siteId}
+              onChange={(e) => setSiteId(e.currentTarget.value)}
+            >
+              {session.agent.siteIds.map((id) => (
+                <option key={id} value={id}>
+                  {siteNameOf(id)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         {duplicates !== null && (
           <section class="alert" role="alert" aria-labelledby="doublons-titre">
             <h2 id="doublons-titre">Cette personne a peut-être déjà une fiche</h2>

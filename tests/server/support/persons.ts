@@ -88,7 +88,7 @@ export function statusPut(
     seq: 0,
     entity: 'referralStatus',
     op: 'put',
-    entityId: id,
+    entityId: referralId,
     at,
     data: { id, referralId, from, to, ...(reason ? { reason } : {}), at },
   };

@@ -1,3 +1,4 @@
+import { mayAccessSite } from '../../auth/access-policy';
 import { toFieldIssues, type FieldIssue } from '../../../../shared/field-issues';
 import { scopeChangeSchema } from '../../../../shared/persons/caseload';
 import { mergePersonEdits } from '../../../../shared/persons/merge-person';
@@ -55,7 +56,7 @@ const put: MutationHandler = async (ctx, mutation) => {
 };
 
 async function create(ctx: PushContext, edit: PersonEdit) {
-  if (!ctx.agent.siteIds.includes(edit.siteId))
+  if (!mayAccessSite(ctx.agent, edit.siteId))
     return reject('forbidden_site', { siteId: edit.siteId });
   const missing = REQUIRED_PERSON_FIELDS.filter((name) => edit.edits[name] === undefined);
   if (missing.length > 0) {

@@ -1,3 +1,4 @@
+import { mayAccessSite, personDataSites } from '../../auth/access-policy';
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import {
@@ -32,7 +33,7 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
   const data = parsed.data;
   if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
-  if (!ctx.agent.siteIds.includes(data.fromSiteId))
+  if (!mayAccessSite(ctx.agent, data.fromSiteId))
     return reject('forbidden_site', { siteId: data.fromSiteId });
   if (await referralExists(ctx.tx, data.id)) return reject('immutable_record');
   if (!(await personInScope(ctx.tx, data.personId, ctx.agent))) return reject('unknown_person');
@@ -70,10 +71,10 @@ const changeStatus: MutationHandler = async (ctx, mutation) => {
   const parsed = referralStatusChangeSchema.safeParse(mutation.data);
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
   const change = parsed.data;
-  if (change.id !== mutation.entityId) return reject('entity_id_mismatch');
+  if (change.referralId !== mutation.entityId) return reject('entity_id_mismatch');
   const stored = await selectReferralForUpdate(ctx.tx, change.referralId);
   if (stored === undefined) return reject('unknown_person');
-  const sides = referralSides(stored, ctx.agent);
+  const sides = referralSides(stored, { id: ctx.agent.id, siteIds: personDataSites(ctx.agent) });
   if (sides.length === 0) return reject('not_your_side');
   const check = checkTransition(stored.status, change.to, sides, change.reason);
   if (!check.ok) return reject(check.code, { from: stored.status, to: change.to });
@@ -94,7 +95,7 @@ const changeStatus: MutationHandler = async (ctx, mutation) => {
     version,
     updatedAt: now,
   };
-  await insertReferralEvent(ctx.tx, stored.id, change.id, event);
+  await insertReferralEvent(ctx.tx, stored.id, mutation.id, event);
   await updateReferralStatus(ctx.tx, record);
   await logReferral(ctx.tx, record);
   return { status: 'accepted', version, receipt: record.receipt };

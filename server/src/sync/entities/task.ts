@@ -1,3 +1,4 @@
+import { mayAccessSite } from '../../auth/access-policy';
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import { type TaskRecord, taskDataSchema } from '../../../../shared/persons/task';
@@ -19,7 +20,7 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
   const data = parsed.data;
   if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
-  if (!ctx.agent.siteIds.includes(data.siteId))
+  if (!mayAccessSite(ctx.agent, data.siteId))
     return reject('forbidden_site', { siteId: data.siteId });
   if (!(await personInScope(ctx.tx, data.personId, ctx.agent))) return reject('unknown_person');
   if (!(await agentExists(ctx.tx, data.assigneeId)))
