@@ -6,6 +6,7 @@ import { logout, readSession, UnsentDataError, type Session } from '../db/sessio
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
 import {
+  LazyAdmin,
   LazyAvis,
   LazyDraftScreen,
   LazyGuide,
@@ -81,6 +82,9 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'referrals':
     case 'cadre':
       return <LazyPersons route={route} session={session} />;
+    case 'admin':
+    case 'audit':
+      return <LazyAdmin route={route} session={session} />;
     case 'pilotage':
     case 'pilotage-print':
       return <LazyPilotage route={route} session={session} />;
@@ -133,6 +137,12 @@ function Header({ session }: { session: Session }) {
         )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>
+        )}
+        {session.agent.role === 'administrateur' && (
+          <a href={hrefFor({ name: 'admin', tab: 'agents' })}>Administration</a>
+        )}
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'audit' })}>Journal des accès</a>
         )}
       </nav>
       <span class="agent">

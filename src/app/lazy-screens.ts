@@ -40,3 +40,9 @@ export const LazyPilotage = lazyScreen(
 
 /** "Mon avis", the questionnaire the person answers at the end of a visit. */
 export const LazyAvis = lazyScreen(() => import('./avis/AvisScreen').then((m) => m.AvisScreen));
+
+/** Administration (agents, sites, tablets) and the access journal: field agents never open them. */
+export const LazyAdmin = lazyScreen(
+  () => import('./admin/AdminScreens').then((m) => m.AdminScreens),
+  'Chargement de l’administration…',
+);

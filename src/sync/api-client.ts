@@ -51,6 +51,16 @@ export interface ApiClient {
   ): Promise<PullResponse>;
   /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
   uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
+  /**
+   * Administration, audit log and RGPD (online only): one JSON request, its answer parsed by
+   * `schema` (typed wrappers in src/sync/admin-api.ts).
+   */
+  office<S extends z.ZodType>(
+    token: string,
+    request: { method: string; path: string; body?: unknown },
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>>;
   /** Administrators: publishes a form definition as its next version (422 lists every error). */
   uploadFormDefinition(
     token: string,
@@ -113,6 +123,8 @@ export function createApiClient(
   });
 
   return {
+    office: (token, { method, path, body }, schema, signal) =>
+      request(path, json(method, body, token), schema, signal),
     login: (body, signal) =>
       request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
     push: (token, body, signal) =>

@@ -62,6 +62,7 @@ describe('sync engine', () => {
       login: () => server.login(),
       uploadGuide: () => server.uploadGuide(),
       uploadFormDefinition: () => server.uploadFormDefinition(),
+      office: () => server.office(),
       pilotage: () => server.pilotage(),
     };
     const first = createSyncEngine({ db, api: slow }).syncNow('button');
