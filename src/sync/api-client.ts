@@ -7,6 +7,11 @@ import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../.
 import { apiErrorBodySchema, apiErrorCodes } from '../../shared/errors';
 import { importReportSchema, type ImportReport } from '../../shared/guide/import-report';
 import {
+  type DuplicateQuery,
+  type DuplicatesResponse,
+  duplicatesResponseSchema,
+} from '../../shared/persons/duplicates';
+import {
   pullResponseSchema,
   pushResponseSchema,
   type PullResponse,
@@ -49,6 +54,12 @@ export interface ApiClient {
   ): Promise<PullResponse>;
   /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
   uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
+  /** Person files of the whole département with this name (and birth date): duplicates. */
+  findPersonDuplicates(
+    token: string,
+    query: DuplicateQuery,
+    signal?: AbortSignal,
+  ): Promise<DuplicatesResponse>;
   /** Administrators: publishes a form definition as its next version (422 lists every error). */
   uploadFormDefinition(
     token: string,
@@ -123,6 +134,17 @@ export function createApiClient(
         signal,
       );
     },
+    findPersonDuplicates: (token, query, signal) =>
+      request(
+        `/api/v1/persons/duplicates?${new URLSearchParams(
+          Object.entries(query).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        )}`,
+        json('GET', undefined, token),
+        duplicatesResponseSchema,
+        signal,
+      ),
     uploadFormDefinition: (token, definition, signal) =>
       request('/api/v1/forms', json('POST', definition, token), publishFormResponseSchema, signal),
     uploadGuide: (token, file, signal) =>
