@@ -15,6 +15,7 @@ import { formRoutes } from './routes/forms';
 import { personRoutes } from './routes/persons';
 import { guideRoutes } from './routes/guide';
 import { healthRoutes } from './routes/health';
+import { pilotageRoutes } from './routes/pilotage';
 import { rgpdRoutes } from './routes/rgpd';
 import { syncRoutes } from './routes/sync';
 
@@ -63,6 +64,7 @@ export function createApp(input: {
   app.route('/api/v1/guide', guideRoutes(deps));
   app.route('/api/v1/forms', formRoutes(deps));
   app.route('/api/v1/persons', personRoutes(deps));
+  app.route('/api/v1/pilotage', pilotageRoutes(deps));
   app.route('/api/v1/admin', adminRoutes(deps));
   app.route('/api/v1/audit', auditRoutes(deps));
   app.route('/api/v1/rgpd', rgpdRoutes(deps));

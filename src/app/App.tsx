@@ -5,9 +5,12 @@ import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
+import { LazyAvis } from './avis/LazyAvis';
 import { LazyGuide } from './guide/LazyGuide';
 import { LazyPersons } from './persons/LazyPersons';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
+import { LazyPilotage } from './pilotage/LazyPilotage';
+import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
 import { SyncBar } from './SyncBar';
@@ -76,6 +79,11 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'referrals':
     case 'cadre':
       return <LazyPersons route={route} session={session} />;
+    case 'pilotage':
+    case 'pilotage-print':
+      return <LazyPilotage route={route} session={session} />;
+    case 'avis':
+      return <LazyAvis session={session} />;
   }
 }
 
@@ -115,6 +123,9 @@ function Header({ session }: { session: Session }) {
         {session.agent.role === 'cadre' && <a href={hrefFor({ name: 'cadre' })}>Suivi de la MDS</a>}
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
         <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'pilotage', query: defaultPilotageQuery() })}>Pilotage</a>
+        )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>
         )}

@@ -45,6 +45,9 @@ export function VisitList() {
         <a class="button-secondary" href={hrefFor({ name: 'forms' })}>
           Autre formulaire
         </a>
+        <a class="button-secondary" href={hrefFor({ name: 'avis' })}>
+          Mon avis (personne accompagnée)
+        </a>
       </div>
       {drafts.length > 0 && (
         <section aria-labelledby="drafts-title">

@@ -5,6 +5,7 @@ import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas'
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
 import type { LocalAgentProfile, LocalPerson, LocalReferral, LocalTask } from './person-rows';
+import type { LocalAvis } from './avis';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -40,6 +41,7 @@ export class AppDB extends Dexie {
   referrals!: EntityTable<LocalReferral, 'id'>;
   tasks!: EntityTable<LocalTask, 'id'>;
   agentProfiles!: EntityTable<LocalAgentProfile, 'id'>;
+  avis!: EntityTable<LocalAvis, 'id'>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -90,5 +92,7 @@ export class AppDB extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').delete('pull-cursor');
       });
+    // "Mon avis" (issue 9): anonymous answers waiting for, then holding, their receipt.
+    this.version(7).stores({ avis: 'id' });
   }
 }

@@ -63,6 +63,7 @@ describe('sync engine', () => {
       uploadGuide: () => server.uploadGuide(),
       uploadFormDefinition: () => server.uploadFormDefinition(),
       findPersonDuplicates: () => server.findPersonDuplicates(),
+      pilotage: () => server.pilotage(),
     };
     const first = createSyncEngine({ db, api: slow }).syncNow('button');
     await vi.waitFor(async () => expect((await readSyncStatus(db)).phase).toBe('pushing'));

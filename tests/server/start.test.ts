@@ -38,7 +38,9 @@ describe('startServer on the embedded database', () => {
     try {
       expect(first.url).toBe(`http://127.0.0.1:${first.port}`);
       expect(await health(first.url)).toEqual({ status: 'ok', database: 'pglite' });
-      expect(logs).toContain('Démonstration : 12 sites, 6 agents, 13 visites, 3 personnes ajoutés.');
+      expect(logs).toContain(
+        'Démonstration : 12 sites, 6 agents, 13 visites, 3 personnes ajoutés.',
+      );
       await expect(startServer({ ...options, log: () => undefined })).rejects.toThrow(
         /déjà ouverte/,
       );
@@ -60,7 +62,7 @@ describe('startServer on the embedded database', () => {
     } finally {
       await again.close();
     }
-  });
+  }, 120_000); // two cold starts of the embedded database: slow on a loaded 2-core machine
 
   it('never seeds and demo together with production', async () => {
     await expect(
