@@ -63,6 +63,7 @@ describe('sync engine', () => {
       uploadGuide: () => server.uploadGuide(),
       uploadFormDefinition: () => server.uploadFormDefinition(),
       office: () => server.office(),
+      findPersonDuplicates: () => server.findPersonDuplicates(),
       pilotage: () => server.pilotage(),
     };
     const first = createSyncEngine({ db, api: slow }).syncNow('button');
