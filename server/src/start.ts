@@ -8,6 +8,7 @@ import { countDemoAgents } from './db/queries/agents';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { seedBuiltinForms } from './forms/seed-builtin-forms';
+import { publishAgentProfiles } from './persons/agent-profiles';
 import { seedDemo } from './seed/demo';
 import { seedDemoPilotage } from './seed/demo-pilotage';
 
@@ -66,11 +67,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (opts.demo) {
       const added = await seedDemo(db, new Date());
       log(
-        `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites ajoutés.`,
+        `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites, ${added.persons} personnes ajoutés.`,
       );
       const sample = await seedDemoPilotage(db, new Date());
       if (sample > 0) log(`Démonstration : ${sample} visites d’exemple pour le pilotage.`);
     }
+    await publishAgentProfiles(db);
     const distDir = opts.distDir ?? './dist';
     if (!existsSync(join(distDir, 'index.html'))) {
       log(`Pas d’application construite dans ${distDir} : seule l’API est servie (npm run build).`);

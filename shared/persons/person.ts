@@ -42,6 +42,8 @@ export const personRecordSchema = z.object({
   siteId: siteIdSchema,
   fields: personFieldStatesSchema,
   followers: z.array(followerSchema),
+  /** Agents keeping the file on their tablet for a tour. */
+  pinnedBy: z.array(uuidSchema),
   createdBy: uuidSchema,
   createdAt: instantSchema,
   version: z.number().int().positive(),

@@ -72,8 +72,8 @@ export const referralRecordSchema = referralDataSchema.extend({
 export type ReferralRecord = z.infer<typeof referralRecordSchema>;
 
 /**
- * A status change, sent as a `put` of entity `referralStatus` whose `entityId` is a new id of
- * the change itself. `from` is the status the agent saw: the server refuses a change whose
+ * A status change, sent as a `put` of entity `referralStatus` whose `entityId` is the
+ * referral's id (so the tablet keeps its own change until the server answers it). `from` is the status the agent saw: the server refuses a change whose
  * transition from the status it holds is not allowed.
  */
 export const referralStatusChangeSchema = z.object({

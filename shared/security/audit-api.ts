@@ -17,17 +17,23 @@ export const AUDIT_PAGE_MAX = 500;
 export const auditQuerySchema = z.strictObject({
   siteId: siteIdSchema.optional(),
   agentId: uuidSchema.optional(),
-  personId: z.string().min(1).max(100).optional(),
+  personId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,100}$/)
+    .optional(),
   entity: z
     .string()
     .regex(/^[A-Za-z]{1,40}$/)
     .optional(),
-  entityId: z.string().min(1).max(100).optional(),
+  entityId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/)
+    .optional(),
   action: z.enum(auditActions).optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   /** The `nextBefore` of the previous page: entries older than it. */
-  before: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(100),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

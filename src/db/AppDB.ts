@@ -5,6 +5,7 @@ import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas'
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
 import type { LocalAvis } from './avis';
+import type { LocalAgentProfile, LocalPerson, LocalReferral, LocalTask } from './person-rows';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -37,6 +38,10 @@ export class AppDB extends Dexie {
   orientations!: EntityTable<LocalOrientation, 'id'>;
   formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
   avis!: EntityTable<LocalAvis, 'id'>;
+  persons!: EntityTable<LocalPerson, 'id'>;
+  referrals!: EntityTable<LocalReferral, 'id'>;
+  tasks!: EntityTable<LocalTask, 'id'>;
+  agentProfiles!: EntityTable<LocalAgentProfile, 'id'>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -71,6 +76,20 @@ export class AppDB extends Dexie {
           });
         // Versions 2 and 3 added stores for pulled entities (forms, guide) that an older app
         // skipped while moving its cursor past them: pull everything again once.
+        await tx.table('meta').delete('pull-cursor');
+      });
+    // The person at the centre (issue 8): person files, referrals, tasks, the directory of
+    // professionals, and visits found by their person. Nothing identifying is indexed: the
+    // duplicate search reads the files in memory. New pulled entities: pull everything again.
+    this.version(5)
+      .stores({
+        visits: 'id, siteId, createdAt, visitDate, personId',
+        persons: 'id, siteId',
+        referrals: 'id, personId',
+        tasks: 'id, personId, assigneeId',
+        agentProfiles: 'id',
+      })
+      .upgrade(async (tx) => {
         await tx.table('meta').delete('pull-cursor');
       });
     // "Mon avis" (issue 9): anonymous answers waiting for, then holding, their receipt.

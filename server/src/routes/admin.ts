@@ -8,7 +8,7 @@ import {
   updateAgentSchema,
   updateSiteSchema,
 } from '../../../shared/security/admin-api';
-import { uuidSchema } from '../../../shared/schemas/common';
+import { siteIdSchema, uuidSchema } from '../../../shared/schemas/common';
 import type { AppDeps } from '../app';
 import { changeAgent, createAgent, resetPassword } from '../admin/manage-agents';
 import { changeSite, createSite } from '../admin/manage-sites';
@@ -20,6 +20,7 @@ import { listDevices, revokeDevice } from '../db/queries/devices';
 import { listSites } from '../db/queries/sites';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
+import { pathParam } from '../http/path-param';
 import { parseOr400, readJson } from '../http/read-json';
 
 const agentQuerySchema = z.strictObject({ agentId: uuidSchema.optional() });
@@ -30,10 +31,6 @@ const agentQuerySchema = z.strictObject({ agentId: uuidSchema.optional() });
  * changed whose access can be found later. Administrators only.
  */
 export function adminRoutes(deps: AppDeps) {
-  const id = (value: string) => {
-    if (!uuidSchema.safeParse(value).success) throw new ApiError(404, 'not_found');
-    return value;
-  };
   const audit = (
     c: { get(key: 'session'): AppEnv['Variables']['session'] },
     entity: string,
@@ -55,7 +52,7 @@ export function adminRoutes(deps: AppDeps) {
       return c.json(agent, 201);
     })
     .patch('/agents/:id', async (c) => {
-      const agentId = id(c.req.param('id'));
+      const agentId = pathParam(c, 'id', uuidSchema);
       const change = parseOr400(updateAgentSchema, await readJson(c), 'invalid_body');
       const agent = await changeAgent(deps.db, {
         id: agentId,
@@ -67,7 +64,7 @@ export function adminRoutes(deps: AppDeps) {
       return c.json(agent);
     })
     .post('/agents/:id/password', async (c) => {
-      const agentId = id(c.req.param('id'));
+      const agentId = pathParam(c, 'id', uuidSchema);
       const body = parseOr400(resetPasswordSchema, await readJson(c), 'invalid_body');
       await resetPassword(deps.db, { id: agentId, password: body.password, now: deps.now() });
       await audit(c, 'agent', agentId, 'POST /api/v1/admin/agents/:id/password');
@@ -81,7 +78,7 @@ export function adminRoutes(deps: AppDeps) {
       return c.json(site, 201);
     })
     .patch('/sites/:id', async (c) => {
-      const siteId = c.req.param('id');
+      const siteId = pathParam(c, 'id', siteIdSchema);
       const change = parseOr400(updateSiteSchema, await readJson(c), 'invalid_body');
       const site = await changeSite(deps.db, siteId, change, deps.now());
       await audit(c, 'site', siteId, 'PATCH /api/v1/admin/sites/:id');
@@ -96,7 +93,7 @@ export function adminRoutes(deps: AppDeps) {
       return c.json({ devices });
     })
     .post('/devices/:id/revoke', async (c) => {
-      const deviceId = id(c.req.param('id'));
+      const deviceId = pathParam(c, 'id', uuidSchema);
       if ((await listDevices(deps.db, { deviceId })).length === 0)
         throw new ApiError(404, 'not_found');
       await revokeDevice(deps.db, deviceId, deps.now().toISOString());

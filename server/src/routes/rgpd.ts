@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { uuidSchema } from '../../../shared/schemas/common';
 import { exportQuerySchema, updateRetentionSchema } from '../../../shared/security/rgpd-api';
 import type { AppDeps } from '../app';
@@ -8,11 +9,14 @@ import { requireDevice } from '../auth/require-device';
 import { requireRole } from '../auth/require-role';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
+import { pathParam } from '../http/path-param';
 import { parseOr400, readJson } from '../http/read-json';
 import { collectVisitFile, type HeldFile } from '../rgpd/collect-visit-file';
 import { purgeExpired, readRetentionPolicies } from '../rgpd/purge-expired';
 import { FILE_PAGE_CSP, renderFileHtml } from '../rgpd/render-file-html';
 import { updateRetention } from '../rgpd/update-retention';
+
+const ENTITY_NAME = z.string().regex(/^[a-z][A-Za-z]{0,40}$/);
 
 /** Records of an export, as audit entries: every table but the audit log itself. */
 function exportedRecords(file: HeldFile): Array<{ entity: string; entityId: string }> {
@@ -35,8 +39,7 @@ export function rgpdRoutes(deps: AppDeps) {
     .use('*', requireDevice(deps))
     .get('/visits/:id/export', requireRole('cadre'), async (c) => {
       const query = parseOr400(exportQuerySchema, c.req.query(), 'invalid_query');
-      const id = c.req.param('id');
-      if (!uuidSchema.safeParse(id).success) throw new ApiError(404, 'not_found');
+      const id = pathParam(c, 'id', uuidSchema);
       const { agent, deviceId } = c.get('session');
       const file = await collectVisitFile(deps.db, id);
       if (!file || !mayHandleRgpdRequest(agent, file.siteId)) throw new ApiError(404, 'not_found');
@@ -66,7 +69,8 @@ export function rgpdRoutes(deps: AppDeps) {
     )
     .put('/retention/:entity', requireRole('administrateur'), async (c) => {
       const body = parseOr400(updateRetentionSchema, await readJson(c), 'invalid_body');
-      const policy = await updateRetention(deps.db, c.req.param('entity'), body.retentionDays);
+      const entity = pathParam(c, 'entity', ENTITY_NAME);
+      const policy = await updateRetention(deps.db, entity, body.retentionDays);
       if (!policy) throw new ApiError(404, 'not_found');
       const { agent, deviceId } = c.get('session');
       await recordAudit(deps.db, deps.now(), [

@@ -53,6 +53,7 @@ export function syncRoutes(deps: AppDeps) {
       const now = deps.now();
       const { agent, deviceId } = c.get('session');
       const page = await buildPull(deps.db, {
+        agentId: agent.id,
         siteIds: personDataSites(agent),
         afterSeq,
         limit: query.limit,

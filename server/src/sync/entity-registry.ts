@@ -2,6 +2,9 @@ import { ENTITY } from '../../../shared/entities';
 import type { Queryable } from '../db/database';
 import { avisHandlers } from './entities/avis';
 import { orientationHandlers } from './entities/orientation';
+import { followHandlers, personHandlers, pinHandlers } from './entities/person';
+import { referralHandlers, referralStatusHandlers } from './entities/referral';
+import { taskHandlers } from './entities/task';
 import { visitHandlers } from './entities/visit';
 import type { MutationHandler } from './outcome';
 
@@ -25,4 +28,11 @@ export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<strin
   [ENTITY.orientation, orientationHandlers],
   [ENTITY.formDefinition, {}],
   [ENTITY.avis, avisHandlers],
+  [ENTITY.person, personHandlers],
+  [ENTITY.follow, followHandlers],
+  [ENTITY.pin, pinHandlers],
+  [ENTITY.referral, referralHandlers],
+  [ENTITY.referralStatus, referralStatusHandlers],
+  [ENTITY.task, taskHandlers],
+  [ENTITY.agentProfile, {}],
 ]);
