@@ -47,7 +47,7 @@ describe('the browser closed in the middle of a sync', () => {
   it('pushes a backlog exactly once despite being closed during the push', async () => {
     const profile = join(e2e.workDir, 'push-profile');
     const TAG = 'Panne navigateur envoi';
-    const VISITS = 600;
+    const VISITS = 3000;
     let context = await launchPersistent(profile);
     let page = await context.newPage();
     await logIn(page, e2e.server.url, 'demo.numerique');
