@@ -18,18 +18,22 @@ import { createNodeDevice, pause, receiptedVisits } from '../support/node-device
  * engine's own backoff timer, with its real delays (the jitter drawn at its shortest). It
  * must end with every visit on the server once and receipted on the tablet.
  */
-const SEED = Number(process.env.DK_CHAOS_SEED ?? 4);
+const SEED = Number(process.env.DK_CHAOS_SEED ?? 2);
 const VISITS = 300;
 const TAG = `Relances du moteur ${SEED}`;
-/** About one request in five fails, in every way the proxy knows. */
+/**
+ * About one request in three fails, in every way the proxy knows. (Not the flapping-network
+ * test's one in two: every failed run doubles the engine's wait, as it should, and a run
+ * succeeds only when all its requests do.)
+ */
 const WEIGHTS: Record<Fate, number> = {
-  pass: 70,
+  pass: 60,
   delay: 10,
-  reset: 5,
-  'bad-gateway': 4,
-  unavailable: 4,
-  'drop-after-apply': 4,
-  'cut-after-apply': 3,
+  reset: 6,
+  'bad-gateway': 6,
+  unavailable: 6,
+  'drop-after-apply': 6,
+  'cut-after-apply': 6,
 };
 const FAULTS: Fate[] = [
   'reset',
@@ -87,7 +91,7 @@ describe('the sync engine on a flapping link', () => {
       `retries planned by the engine: ${retriesPlanned.size}; proxy fates: ${JSON.stringify(proxy.fates)}`,
     );
     expect(FAULTS.some((fate) => proxy.fates[fate] > 0)).toBe(true);
-    expect(retriesPlanned.size).toBeGreaterThan(0);
+    expect(retriesPlanned.size).toBeGreaterThan(1);
     expect(await countPending(device.db)).toBe(0);
     const rows = await server.db.query<{ id: string }>(
       "SELECT id::text AS id FROM visits WHERE answers->>'personName' LIKE $1",
