@@ -1,21 +1,28 @@
 import { useState } from 'preact/hooks';
 import { roleLabels } from '../../shared/schemas/agent';
 import { observe } from '../db/observe';
+import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
-import { LazyGuide } from './guide/LazyGuide';
+import {
+  LazyAvis,
+  LazyDraftScreen,
+  LazyGuide,
+  LazyNewVisit,
+  LazyPersons,
+  LazyPilotage,
+} from './lazy-screens';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
+import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
 import { SyncBar } from './SyncBar';
 import { ToFix } from './ToFix';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
-import { DraftScreen } from './forms/DraftScreen';
 import { FormAdmin } from './forms/FormAdmin';
 import { FormPicker } from './forms/FormPicker';
-import { NewVisit } from './VisitForm';
 import { VisitList } from './VisitList';
 
 export function App({ updates }: { updates: AppUpdates }) {
@@ -50,11 +57,11 @@ export function App({ updates }: { updates: AppUpdates }) {
 function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'new-visit':
-      return <NewVisit />;
+      return <LazyNewVisit />;
     case 'draft':
-      return <DraftScreen key={route.id} draftId={route.id} session={session} />;
+      return <LazyDraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
-      return <FormPicker session={session} />;
+      return <FormPicker session={session} personId={route.personId} />;
     case 'forms-admin':
       return <FormAdmin session={session} />;
     case 'to-fix':
@@ -65,11 +72,30 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'guide-service':
     case 'guide-admin':
       return <LazyGuide route={route} session={session} />;
+    case 'persons':
+    case 'person-new':
+    case 'person':
+    case 'person-orient':
+    case 'person-sheet':
+    case 'tasks':
+    case 'referrals':
+    case 'cadre':
+      return <LazyPersons route={route} session={session} />;
+    case 'pilotage':
+    case 'pilotage-print':
+      return <LazyPilotage route={route} session={session} />;
+    case 'avis':
+      return <LazyAvis session={session} />;
   }
 }
 
 function Header({ session }: { session: Session }) {
   const { db } = useServices();
+  const newReferrals =
+    useObservable(
+      () => observe(() => countNewReferrals(db, session.agent)),
+      [db, session.agent.id],
+    ) ?? 0;
   const [message, setMessage] = useState<string | null>(null);
 
   async function onLogout() {
@@ -90,8 +116,18 @@ function Header({ session }: { session: Session }) {
       </a>
       <nav aria-label="Navigation principale">
         <a href={hrefFor({ name: 'visits' })}>Visites</a>
+        <a href={hrefFor({ name: 'persons' })}>Personnes</a>
+        <a href={hrefFor({ name: 'tasks' })}>Mes tâches</a>
+        <a href={hrefFor({ name: 'referrals' })}>
+          Orientations
+          {newReferrals > 0 && <span class="pill pill-warning">{newReferrals} nouvelle(s)</span>}
+        </a>
+        {session.agent.role === 'cadre' && <a href={hrefFor({ name: 'cadre' })}>Suivi de la MDS</a>}
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
         <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'pilotage', query: defaultPilotageQuery() })}>Pilotage</a>
+        )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>
         )}

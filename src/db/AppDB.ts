@@ -4,6 +4,8 @@ import type { Site } from '../../shared/schemas/site';
 import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas';
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
+import type { LocalAgentProfile, LocalPerson, LocalReferral, LocalTask } from './person-rows';
+import type { LocalAvis } from './avis';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -35,6 +37,11 @@ export class AppDB extends Dexie {
   services!: EntityTable<ServiceRecord, 'id'>;
   orientations!: EntityTable<LocalOrientation, 'id'>;
   formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
+  persons!: EntityTable<LocalPerson, 'id'>;
+  referrals!: EntityTable<LocalReferral, 'id'>;
+  tasks!: EntityTable<LocalTask, 'id'>;
+  agentProfiles!: EntityTable<LocalAgentProfile, 'id'>;
+  avis!: EntityTable<LocalAvis, 'id'>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -71,5 +78,21 @@ export class AppDB extends Dexie {
         // skipped while moving its cursor past them: pull everything again once.
         await tx.table('meta').delete('pull-cursor');
       });
+    // The person at the centre (issue 8): person files, referrals, tasks, the directory of
+    // professionals, and visits found by their person. Nothing identifying is indexed: the
+    // duplicate search reads the files in memory. New pulled entities: pull everything again.
+    this.version(5)
+      .stores({
+        visits: 'id, siteId, createdAt, visitDate, personId',
+        persons: 'id, siteId',
+        referrals: 'id, personId',
+        tasks: 'id, personId, assigneeId',
+        agentProfiles: 'id',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('meta').delete('pull-cursor');
+      });
+    // "Mon avis" (issue 9): anonymous answers waiting for, then holding, their receipt.
+    this.version(7).stores({ avis: 'id' });
   }
 }

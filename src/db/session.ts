@@ -39,6 +39,9 @@ async function clearPersonalData(db: AppDB): Promise<void> {
     db.sites.clear(),
     db.meta.clear(),
     db.orientations.clear(),
+    db.persons.clear(),
+    db.referrals.clear(),
+    db.tasks.clear(),
   ]);
 }
 
@@ -51,7 +54,17 @@ async function clearPersonalData(db: AppDB): Promise<void> {
 export async function startSession(db: AppDB, session: Session): Promise<void> {
   await db.transaction(
     'rw',
-    [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations],
+    [
+      db.meta,
+      db.visits,
+      db.drafts,
+      db.outbox,
+      db.sites,
+      db.orientations,
+      db.persons,
+      db.referrals,
+      db.tasks,
+    ],
     async () => {
       const previous = await readSession(db);
       if (previous?.agent.id !== session.agent.id) {
@@ -73,7 +86,17 @@ export async function startSession(db: AppDB, session: Session): Promise<void> {
 export async function logout(db: AppDB): Promise<void> {
   await db.transaction(
     'rw',
-    [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations],
+    [
+      db.meta,
+      db.visits,
+      db.drafts,
+      db.outbox,
+      db.sites,
+      db.orientations,
+      db.persons,
+      db.referrals,
+      db.tasks,
+    ],
     async () => {
       const waiting = await countUnsent(db);
       if (waiting > 0) throw new UnsentDataError(waiting);

@@ -6,6 +6,8 @@ import {
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../../shared/api';
 import { apiErrorBodySchema, apiErrorCodes } from '../../shared/errors';
 import { importReportSchema, type ImportReport } from '../../shared/guide/import-report';
+import type { PilotageQuery } from '../../shared/pilotage/query';
+import type { PilotageReport } from '../../shared/pilotage/report';
 import {
   pullResponseSchema,
   pushResponseSchema,
@@ -55,6 +57,8 @@ export interface ApiClient {
     definition: unknown,
     signal?: AbortSignal,
   ): Promise<PublishFormResponse>;
+  /** Cadres and administrators: the Pilotage figures of a period and scope. */
+  pilotage(token: string, query: PilotageQuery, signal?: AbortSignal): Promise<PilotageReport>;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000; // a 3G link may be slow, but a stuck request must end
@@ -125,6 +129,19 @@ export function createApiClient(
     },
     uploadFormDefinition: (token, definition, signal) =>
       request('/api/v1/forms', json('POST', definition, token), publishFormResponseSchema, signal),
+    pilotage: async (token, query, signal) => {
+      const params = new URLSearchParams({ from: query.from, to: query.to });
+      if (query.territory) params.set('territory', query.territory);
+      if (query.siteId) params.set('siteId', query.siteId);
+      // Loaded on first use, like the Pilotage screens: the field app's first load stays small.
+      const { pilotageReportSchema } = await import('../../shared/pilotage/report');
+      return request(
+        `/api/v1/pilotage?${params}`,
+        json('GET', undefined, token),
+        pilotageReportSchema,
+        signal,
+      );
+    },
     uploadGuide: (token, file, signal) =>
       request(
         '/api/v1/guide/import',

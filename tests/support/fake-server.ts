@@ -33,6 +33,10 @@ export class FakeServer implements ApiClient {
     throw new Error('not used');
   }
 
+  async pilotage(): Promise<never> {
+    throw new Error('not used');
+  }
+
   async push(_token: string, request: { mutations: Mutation[] }): Promise<PushResponse> {
     this.beforePush(request.mutations);
     this.pushes.push(request.mutations);
