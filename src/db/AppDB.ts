@@ -4,6 +4,9 @@ import type { Site } from '../../shared/schemas/site';
 import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas';
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
+import { Vault } from '../security/Vault';
+import type { Keyring } from './keyring';
+import { sealingMiddleware } from './sealing-middleware';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -35,6 +38,9 @@ export class AppDB extends Dexie {
   services!: EntityTable<ServiceRecord, 'id'>;
   orientations!: EntityTable<LocalOrientation, 'id'>;
   formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
+  keyring!: EntityTable<Keyring, 'id'>;
+  /** The data key while unlocked (issue 7): personal fields are sealed with it (sealing-middleware.ts). */
+  readonly vault = new Vault();
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -71,5 +77,10 @@ export class AppDB extends Dexie {
         // skipped while moving its cursor past them: pull everything again once.
         await tx.table('meta').delete('pull-cursor');
       });
+    // The tablet's key material (issue 7): the data key wrapped by the PIN and by the recovery
+    // key, and the PIN failure counter. Rows stored in clear before are sealed when the agent
+    // chooses a PIN (unlock.ts `sealExistingRows`).
+    this.version(6).stores({ keyring: 'id' });
+    this.use(sealingMiddleware(this.vault));
   }
 }
