@@ -5,6 +5,8 @@ import { logout, readSession, UnsentDataError, type Session } from '../db/sessio
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
 import { LazyGuide } from './guide/LazyGuide';
+import { LockControls } from './lock/LockControls';
+import { LockGate } from './lock/LockGate';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
@@ -18,7 +20,16 @@ import { FormPicker } from './forms/FormPicker';
 import { NewVisit } from './VisitForm';
 import { VisitList } from './VisitList';
 
+/** The app behind its lock (issue 7): nothing below renders while the tablet is locked. */
 export function App({ updates }: { updates: AppUpdates }) {
+  return (
+    <LockGate>
+      <UnlockedApp updates={updates} />
+    </LockGate>
+  );
+}
+
+function UnlockedApp({ updates }: { updates: AppUpdates }) {
   const { db } = useServices();
   const state = useObservable(
     () =>
@@ -102,6 +113,7 @@ function Header({ session }: { session: Session }) {
       <span class="agent">
         {session.agent.displayName} · {roleLabels[session.agent.role]}
       </span>
+      <LockControls />
       <button type="button" class="button-link" onClick={() => void onLogout()}>
         Se déconnecter
       </button>

@@ -54,6 +54,8 @@ export async function startSession(
   const legacy = ring.owner === undefined ? await readSession(db) : undefined;
   const { loginKeys, openVault } = await import('./unlock');
   const keys = await loginKeys(db, ring, session.agent.id, legacy?.agent.id, recoveryKey);
+  // Logged in from the lock screen (forgotten PIN, wipe): the agent chooses a new PIN.
+  const keepPin = keys.sameOwner && db.vault.unlocked;
   await db.transaction(
     'rw',
     [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations, db.keyring],
@@ -68,7 +70,7 @@ export async function startSession(
       const { id, login, displayName } = session.agent;
       await db.keyring.update(KEYRING_ID, {
         owner: { agentId: id, login, displayName },
-        ...(keys.sameOwner ? {} : { pin: undefined }),
+        ...(keepPin ? {} : { pin: undefined }),
         ...(keys.recovery === undefined ? {} : { recovery: keys.recovery }),
         failures: 0,
         retryAt: undefined,
