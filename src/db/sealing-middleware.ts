@@ -81,21 +81,43 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
     return out;
   }
 
+  /**
+   * A cursor whose `value` is opened. It delegates instead of inheriting: the browser's own
+   * cursor getters (`key`, `primaryKey`) refuse any other `this`.
+   */
   function openCursor(cursor: DBCoreCursor): DBCoreCursor {
     let openedFor: unknown = {};
     let opened: unknown;
-    return Object.create(cursor, {
-      value: {
-        get() {
-          const raw = cursor.value;
-          if (raw !== openedFor) {
-            openedFor = raw;
-            opened = openRow(raw);
-          }
-          return opened;
-        },
+    const wrapper: DBCoreCursor = {
+      get trans() {
+        return cursor.trans;
       },
-    }) as DBCoreCursor;
+      get key() {
+        return cursor.key;
+      },
+      get primaryKey() {
+        return cursor.primaryKey;
+      },
+      get done() {
+        return cursor.done;
+      },
+      get value() {
+        const raw = cursor.value;
+        if (raw !== openedFor) {
+          openedFor = raw;
+          opened = openRow(raw);
+        }
+        return opened;
+      },
+      continue: (key) => cursor.continue(key),
+      continuePrimaryKey: (key, primaryKey) => cursor.continuePrimaryKey(key, primaryKey),
+      advance: (count) => cursor.advance(count),
+      start: (onNext) => cursor.start(onNext),
+      stop: (value) => cursor.stop(value),
+      next: () => cursor.next().then(() => wrapper),
+      fail: (error) => cursor.fail(error),
+    };
+    return wrapper;
   }
 
   // No `async` here: Dexie keeps a transaction's zone across its own promises only, so each

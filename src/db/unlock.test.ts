@@ -84,7 +84,12 @@ describe('PIN, wipe and recovery', { timeout: 60_000 }, () => {
 
   it('wipes after ten wrong PINs, keeping the unsent visit sealed, then recovers it at the same agent’s login', async () => {
     await agentAWithUnsentVisit();
+    await unlockWithPin(db, PIN);
+    const pulled = makeVisit();
+    await db.visits.put({ ...pulled, syncState: 'synced', visitDate: '2026-11-20' });
+    db.vault.close();
     await tenWrongPins();
+    expect(await db.visits.toCollection().primaryKeys()).toEqual([visit.id]);
     const ring = await readKeyring(db);
     expect(ring).toMatchObject({
       wiped: 'pin-failures',

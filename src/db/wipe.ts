@@ -30,9 +30,10 @@ export async function wipePersonalData(
     'rw',
     [db.visits, db.sites, db.meta, db.orientations, db.keyring],
     async () => {
-      const synced = (row: { syncState?: unknown }) => row.syncState === 'synced';
-      await db.visits.bulkDelete(await db.visits.filter(synced).primaryKeys());
-      await db.orientations.bulkDelete(await db.orientations.filter(synced).primaryKeys());
+      const synced = (rows: { id: string; syncState?: unknown }[]) =>
+        rows.filter((row) => row.syncState === 'synced').map((row) => row.id);
+      await db.visits.bulkDelete(synced(await db.visits.toArray()));
+      await db.orientations.bulkDelete(synced(await db.orientations.toArray()));
       await db.sites.clear();
       const metaKeys = await db.meta.toCollection().primaryKeys();
       await db.meta.bulkDelete(metaKeys.filter((key) => key !== OUTBOX_SEQ_KEY));
