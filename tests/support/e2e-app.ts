@@ -37,7 +37,9 @@ export async function choosePin(page: Page) {
 export async function unlock(page: Page) {
   await page.getByLabel('Code', { exact: true }).fill(TEST_PIN);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
-  await page.getByRole('heading', { name: 'Mes visites' }).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('heading', { name: 'Application verrouillée' })
+    .waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /** Counts rows of one table of the app's IndexedDB, read raw from the page. */
