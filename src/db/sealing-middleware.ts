@@ -58,6 +58,39 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
     return { ...rest, ...(fields as Row) };
   }
 
+  /**
+   * Opens many rows at once. A read-only transaction that Dexie made for this one read (a list,
+   * a live query) ends with it, so its rows are opened by WebCrypto, native and in parallel.
+   * Anywhere else (a `db.transaction()` scope, a `modify` that writes back what it read) the
+   * transaction goes on, so they are opened synchronously.
+   */
+  function openRows(rows: unknown[], trans: unknown): unknown[] | Promise<unknown[]> {
+    const cipher = vault.cipher;
+    const { mode, _explicit } = trans as { mode?: string; _explicit?: boolean };
+    if (cipher === undefined || _explicit || mode !== 'readonly') return rows.map(openRow);
+    const sealed = rows.flatMap((value, index) =>
+      value !== null && typeof value === 'object' && SEALED_PROPERTY in value
+        ? [{ index, row: value as Row }]
+        : [],
+    );
+    if (sealed.length === 0) return rows;
+    return cipher
+      .openMany(
+        sealed.map(({ row }) => ({
+          sealed: row[SEALED_PROPERTY] as Uint8Array,
+          context: context(keyOf?.(row)),
+        })),
+      )
+      .then((plains) => {
+        const out = [...rows];
+        plains.forEach((plain, i) => {
+          const { [SEALED_PROPERTY]: _sealed, ...rest } = sealed[i]!.row;
+          out[sealed[i]!.index] = { ...rest, ...(JSON.parse(decoder.decode(plain)) as Row) };
+        });
+        return out;
+      });
+  }
+
   function sealRow(value: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
     const key = keyOf?.(value);
@@ -137,13 +170,16 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
       return table.mutate({ ...req, values });
     },
     get: (req) => table.get(req).then(openRow),
-    getMany: (req) => table.getMany(req).then((rows) => rows.map(openRow)),
+    getMany: (req) => table.getMany(req).then((rows) => openRows(rows, req.trans)),
     query: (req) =>
-      table
-        .query(req)
-        .then((response) =>
-          req.values ? { ...response, result: response.result.map(openRow) } : response,
-        ),
+      table.query(req).then((response) =>
+        req.values
+          ? Dexie.Promise.resolve(openRows(response.result, req.trans)).then((result) => ({
+              ...response,
+              result,
+            }))
+          : response,
+      ),
     openCursor: (req) =>
       table
         .openCursor(req)
