@@ -6,5 +6,13 @@ export const ENTITY = {
   service: 'service',
   orientation: 'orientation',
   formDefinition: 'formDefinition',
+  // The person at the centre (issue 8): shared/persons/.
+  person: 'person',
+  referral: 'referral',
+  referralStatus: 'referralStatus',
+  task: 'task',
+  follow: 'follow',
+  pin: 'pin',
+  agentProfile: 'agentProfile',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];

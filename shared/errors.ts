@@ -23,6 +23,14 @@ export const apiErrorCodes = {
     'Définition de formulaire invalide : rien n’a été publié. Corrigez toutes les erreurs listées.',
   guide_not_data_inclusion:
     'Ce fichier n’est pas au format data·inclusion (structures et services). Rien n’a été importé.',
+  method_not_allowed: 'Méthode non autorisée pour cette adresse.',
+  too_many_attempts:
+    'Trop de tentatives de connexion depuis ce réseau. Patientez quelques minutes avant de réessayer.',
+  login_locked:
+    'Compte bloqué temporairement après plusieurs mots de passe incorrects. Réessayez plus tard ou demandez à un administrateur de réinitialiser le mot de passe.',
+  account_disabled: 'Ce compte est désactivé. Adressez-vous à un administrateur.',
+  login_taken: 'Cet identifiant est déjà utilisé par un autre agent.',
+  site_taken: 'Un site porte déjà cet identifiant.',
 } as const;
 export type ApiErrorCode = keyof typeof apiErrorCodes;
 
@@ -48,6 +56,10 @@ export const rejectionCodes = {
   mutation_id_taken: 'Identifiant d’opération déjà utilisé par un autre agent.',
   computed_mismatch:
     'Une valeur calculée (score, GIR, âge…) ne correspond pas au calcul officiel : rouvrez et signez à nouveau.',
+  unknown_person: 'Cette personne est introuvable sur le serveur ou hors de vos sites.',
+  transition_not_allowed: 'Ce changement de statut n’est pas possible depuis le statut actuel.',
+  not_your_side: 'Ce changement de statut revient à l’autre professionnel de l’orientation.',
+  reason_required: 'Indiquez le motif du refus.',
 } as const;
 export type RejectionCode = keyof typeof rejectionCodes;
 

@@ -4,7 +4,8 @@ import { startServer } from './start';
 
 /**
  * `npm start` / `npm run serve`. Environment: PORT (8080), DATA_DIR (./data), DATABASE_URL
- * (PostgreSQL instead of the embedded database), DIST_DIR (./dist), NODE_ENV. In production
+ * (PostgreSQL instead of the embedded database), DIST_DIR (./dist), NODE_ENV, TRUST_PROXY (1
+ * behind a reverse proxy that terminates TLS: client address from X-Forwarded-For, HSTS). In production
  * nothing is seeded and the server refuses to start while demo agents are in the database.
  */
 const env = process.env;
@@ -24,6 +25,7 @@ try {
     distDir: env.DIST_DIR || './dist',
     demo: !production,
     production,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   });
   console.info(`Dernier Kilomètre : ${server.url} (base ${server.db.kind})`);
   if (!production) {

@@ -8,6 +8,7 @@ import { countDemoAgents } from './db/queries/agents';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { seedBuiltinForms } from './forms/seed-builtin-forms';
+import { publishAgentProfiles } from './persons/agent-profiles';
 import { seedDemo } from './seed/demo';
 
 export interface StartOptions {
@@ -25,6 +26,8 @@ export interface StartOptions {
   demo?: boolean;
   /** Refuse to start while demo agents, whose password is public, are in the database. */
   production?: boolean;
+  /** Behind a TLS reverse proxy (TRUST_PROXY): forwarded address and protocol, HSTS. */
+  trustProxy?: boolean;
   log?: (line: string) => void;
 }
 
@@ -63,14 +66,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     if (opts.demo) {
       const added = await seedDemo(db, new Date());
       log(
-        `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites ajoutés.`,
+        `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites, ${added.persons} personnes ajoutés.`,
       );
     }
+    await publishAgentProfiles(db);
     const distDir = opts.distDir ?? './dist';
     if (!existsSync(join(distDir, 'index.html'))) {
       log(`Pas d’application construite dans ${distDir} : seule l’API est servie (npm run build).`);
     }
-    const app = createApp({ db, config: { distDir }, log });
+    const app = createApp({ db, config: { distDir, trustProxy: opts.trustProxy ?? false }, log });
     const server = await listen(app.fetch, opts.port ?? DEFAULT_PORT, opts.host);
     const { port } = tcpAddress(server);
     const host =

@@ -17,6 +17,8 @@ export const visitDataSchema = z.object({
   status: visitStatusSchema,
   /** A correction: the id of the signed visit it replaces (both stay in the history). */
   supersedes: uuidSchema.optional(),
+  /** The person's file (issue 8); visits saved before person files existed have none. */
+  personId: uuidSchema.optional(),
   /** Device clock when the agent saved it: shown, never used to order or receipt. */
   createdAt: instantSchema,
 });

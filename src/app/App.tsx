@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { roleLabels } from '../../shared/schemas/agent';
 import { observe } from '../db/observe';
+import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
 import { LazyGuide } from './guide/LazyGuide';
+import { LazyPersons } from './persons/LazyPersons';
 import { LockControls } from './lock/LockControls';
 import { LockGate } from './lock/LockGate';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
@@ -65,7 +67,7 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'draft':
       return <DraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
-      return <FormPicker session={session} />;
+      return <FormPicker session={session} personId={route.personId} />;
     case 'forms-admin':
       return <FormAdmin session={session} />;
     case 'to-fix':
@@ -76,11 +78,25 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'guide-service':
     case 'guide-admin':
       return <LazyGuide route={route} session={session} />;
+    case 'persons':
+    case 'person-new':
+    case 'person':
+    case 'person-orient':
+    case 'person-sheet':
+    case 'tasks':
+    case 'referrals':
+    case 'cadre':
+      return <LazyPersons route={route} session={session} />;
   }
 }
 
 function Header({ session }: { session: Session }) {
   const { db } = useServices();
+  const newReferrals =
+    useObservable(
+      () => observe(() => countNewReferrals(db, session.agent)),
+      [db, session.agent.id],
+    ) ?? 0;
   const [message, setMessage] = useState<string | null>(null);
 
   async function onLogout() {
@@ -101,6 +117,13 @@ function Header({ session }: { session: Session }) {
       </a>
       <nav aria-label="Navigation principale">
         <a href={hrefFor({ name: 'visits' })}>Visites</a>
+        <a href={hrefFor({ name: 'persons' })}>Personnes</a>
+        <a href={hrefFor({ name: 'tasks' })}>Mes tâches</a>
+        <a href={hrefFor({ name: 'referrals' })}>
+          Orientations
+          {newReferrals > 0 && <span class="pill pill-warning">{newReferrals} nouvelle(s)</span>}
+        </a>
+        {session.agent.role === 'cadre' && <a href={hrefFor({ name: 'cadre' })}>Suivi de la MDS</a>}
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
         <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
         {session.agent.role === 'administrateur' && (

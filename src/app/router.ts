@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { guideHref, parseGuideRoute } from './guide/guide-routes';
+import { parsePersonsRoute, personsHref } from './persons/persons-routes';
 
 /**
  * Screens are addressed by the URL hash, so a reload (or a browser restart) reopens the same
@@ -10,11 +11,19 @@ export type Route =
   | { name: 'new-visit' }
   | { name: 'draft'; id: string }
   | { name: 'to-fix' }
-  | { name: 'forms' }
+  | { name: 'forms'; personId?: string }
   | { name: 'forms-admin' }
   | { name: 'guide'; visitId?: string }
   | { name: 'guide-service'; id: string; visitId?: string }
-  | { name: 'guide-admin' };
+  | { name: 'guide-admin' }
+  | { name: 'persons' }
+  | { name: 'person-new' }
+  | { name: 'person'; id: string }
+  | { name: 'person-orient'; id: string }
+  | { name: 'person-sheet'; id: string }
+  | { name: 'tasks' }
+  | { name: 'referrals' }
+  | { name: 'cadre' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -22,10 +31,13 @@ export function parseRoute(hash: string): Route {
   if (draft) return { name: 'draft', id: draft[1]! };
   if (path === '/nouvelle-visite') return { name: 'new-visit' };
   if (path === '/a-corriger') return { name: 'to-fix' };
-  if (path === '/formulaires') return { name: 'forms' };
+  const forms = /^\/formulaires(?:\?personne=([0-9a-f-]{36}))?$/.exec(path);
+  if (forms) return forms[1] ? { name: 'forms', personId: forms[1] } : { name: 'forms' };
   if (path === '/formulaires/publier') return { name: 'forms-admin' };
   const guide = parseGuideRoute(path);
   if (guide) return guide;
+  const persons = parsePersonsRoute(path);
+  if (persons) return persons;
   return { name: 'visits' };
 }
 
@@ -40,13 +52,22 @@ export function hrefFor(route: Route): string {
     case 'to-fix':
       return '#/a-corriger';
     case 'forms':
-      return '#/formulaires';
+      return route.personId ? `#/formulaires?personne=${route.personId}` : '#/formulaires';
     case 'forms-admin':
       return '#/formulaires/publier';
     case 'guide':
     case 'guide-service':
     case 'guide-admin':
       return guideHref(route);
+    case 'persons':
+    case 'person-new':
+    case 'person':
+    case 'person-orient':
+    case 'person-sheet':
+    case 'tasks':
+    case 'referrals':
+    case 'cadre':
+      return personsHref(route);
   }
 }
 

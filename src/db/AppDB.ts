@@ -4,6 +4,7 @@ import type { Site } from '../../shared/schemas/site';
 import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas';
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
+import type { LocalAgentProfile, LocalPerson, LocalReferral, LocalTask } from './person-rows';
 import { Vault } from '../security/Vault';
 import type { Keyring } from './keyring';
 import { sealingMiddleware } from './sealing-middleware';
@@ -38,6 +39,10 @@ export class AppDB extends Dexie {
   services!: EntityTable<ServiceRecord, 'id'>;
   orientations!: EntityTable<LocalOrientation, 'id'>;
   formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
+  persons!: EntityTable<LocalPerson, 'id'>;
+  referrals!: EntityTable<LocalReferral, 'id'>;
+  tasks!: EntityTable<LocalTask, 'id'>;
+  agentProfiles!: EntityTable<LocalAgentProfile, 'id'>;
   keyring!: EntityTable<Keyring, 'id'>;
   /** The data key while unlocked (issue 7): personal fields are sealed with it (sealing-middleware.ts). */
   readonly vault = new Vault();
@@ -75,6 +80,20 @@ export class AppDB extends Dexie {
           });
         // Versions 2 and 3 added stores for pulled entities (forms, guide) that an older app
         // skipped while moving its cursor past them: pull everything again once.
+        await tx.table('meta').delete('pull-cursor');
+      });
+    // The person at the centre (issue 8): person files, referrals, tasks, the directory of
+    // professionals, and visits found by their person. Nothing identifying is indexed: the
+    // duplicate search reads the files in memory. New pulled entities: pull everything again.
+    this.version(5)
+      .stores({
+        visits: 'id, siteId, createdAt, visitDate, personId',
+        persons: 'id, siteId',
+        referrals: 'id, personId',
+        tasks: 'id, personId, assigneeId',
+        agentProfiles: 'id',
+      })
+      .upgrade(async (tx) => {
         await tx.table('meta').delete('pull-cursor');
       });
     // The tablet's key material (issue 7): the data key wrapped by the PIN and by the recovery

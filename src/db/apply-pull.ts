@@ -3,6 +3,7 @@ import type { PullResponse } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { allEntityTables, entityStore } from './entity-stores';
 import { readMeta, writeMeta } from './meta';
+import { sweepLeavingPersons } from './person-removal';
 import { readSession } from './session';
 
 const PULL_CURSOR_KEY = 'pull-cursor';
@@ -30,9 +31,10 @@ export async function applyPullPage(
       const store = entityStore(change.entity);
       if (store === undefined) continue; // an entity this app version does not know yet
       const waiting = await db.outbox.where('entityId').equals(change.entityId).count();
-      if (waiting > 0) continue;
-      await store.applyChange(db, change);
+      if (waiting > 0) await store.applyWhileWaiting?.(db, change);
+      else await store.applyChange(db, change);
     }
+    await sweepLeavingPersons(db);
     await writeMeta(db, PULL_CURSOR_KEY, page.cursor);
     return true;
   });

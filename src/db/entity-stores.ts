@@ -7,6 +7,14 @@ import type { Change, Reason } from '../../shared/sync/protocol-v1';
 import { visitDateOf, type AppDB } from './AppDB';
 import { formDefinitionStore } from './form-definitions';
 import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
+import {
+  agentProfileStore,
+  personLinkStore,
+  personStore,
+  referralStatusStore,
+  referralStore,
+  taskStore,
+} from './person-stores';
 import type { SyncState } from './rows';
 
 /**
@@ -17,6 +25,11 @@ import type { SyncState } from './rows';
 export interface EntityStore {
   tables(db: AppDB): Table[];
   applyChange(db: AppDB, change: Change): Promise<void>;
+  /**
+   * A pulled change of a record that still has a local change in the outbox: skipped (the
+   * local change wins until the server answers it) unless the store says otherwise here.
+   */
+  applyWhileWaiting?(db: AppDB, change: Change): Promise<void>;
   markSynced(db: AppDB, entityId: string, version: number, receipt: Receipt): Promise<void>;
   markRefused(
     db: AppDB,
@@ -64,6 +77,13 @@ const stores = new Map<string, EntityStore>([
   [ENTITY.service, serviceStore],
   [ENTITY.orientation, orientationStore],
   [ENTITY.formDefinition, formDefinitionStore],
+  [ENTITY.person, personStore],
+  [ENTITY.follow, personLinkStore],
+  [ENTITY.pin, personLinkStore],
+  [ENTITY.referral, referralStore],
+  [ENTITY.referralStatus, referralStatusStore],
+  [ENTITY.task, taskStore],
+  [ENTITY.agentProfile, agentProfileStore],
 ]);
 
 export function entityStore(entity: string): EntityStore | undefined {

@@ -55,6 +55,7 @@ export async function startDraft(
   definition: FormDefinition,
   answers: Record<string, unknown>,
   now = new Date(),
+  personId?: string,
 ): Promise<DraftRow> {
   const at = now.toISOString();
   const draft: DraftRow = {
@@ -62,6 +63,7 @@ export async function startDraft(
     formId: definition.formId,
     formVersion: definition.version,
     answers,
+    ...(personId ? { personId } : {}),
     createdAt: at,
     updatedAt: at,
   };

@@ -32,6 +32,8 @@ export const draftRowSchema = z.object({
   answers: z.record(z.string(), z.unknown()),
   /** A correction of a signed visit: its id, carried to the new visit (issue 5). */
   supersedes: uuidSchema.optional(),
+  /** The person's file the visit is about, when started from it (issue 8). */
+  personId: uuidSchema.optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

@@ -58,7 +58,18 @@ export async function startSession(
   const keepPin = keys.sameOwner && db.vault.unlocked;
   await db.transaction(
     'rw',
-    [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations, db.keyring],
+    [
+      db.meta,
+      db.visits,
+      db.drafts,
+      db.outbox,
+      db.sites,
+      db.orientations,
+      db.persons,
+      db.referrals,
+      db.tasks,
+      db.keyring,
+    ],
     async () => {
       if (!keys.sameOwner) {
         // Another agent, or nobody known: start from an empty device, unless unsent work
@@ -91,7 +102,17 @@ export async function startSession(
 export async function logout(db: AppDB): Promise<void> {
   await db.transaction(
     'rw',
-    [db.meta, db.visits, db.drafts, db.outbox, db.sites, db.orientations],
+    [
+      db.meta,
+      db.visits,
+      db.drafts,
+      db.outbox,
+      db.sites,
+      db.orientations,
+      db.persons,
+      db.referrals,
+      db.tasks,
+    ],
     async () => {
       const waiting = await countUnsent(db);
       if (waiting > 0) throw new UnsentDataError(waiting);

@@ -18,6 +18,11 @@ export const SEALED_TABLES: Readonly<Record<string, SealedTable>> = {
   // A queued change carries the whole record it sends.
   outbox: { fields: ['data'] },
   orientations: { fields: ['note'] },
+  // Issue 8: the person file (identity, address, contacts, household, consent are all in
+  // `fields`), what a referral says and to whom, what a task is about.
+  persons: { fields: ['fields'] },
+  referrals: { fields: ['reason', 'to', 'documents', 'events', 'pendingChange'] },
+  tasks: { fields: ['title'] },
   // The device token would let anyone holding the tablet pull the agent's records.
   meta: { fields: ['value'], onlyKeys: ['session'] },
 };

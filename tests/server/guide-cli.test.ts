@@ -36,5 +36,5 @@ describe('npm run import:guide on the embedded database', () => {
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(/Structures : 1 nouveaux, 0 mis à jour, 0 inchangés, 0 refusés/);
     expect(done.stdout).toMatch(/Services : 1 nouveaux/);
-  });
+  }, 120_000); // two cold starts of the embedded database: slow on a loaded 2-core machine
 });

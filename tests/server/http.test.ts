@@ -125,6 +125,6 @@ describe('unexpected errors', () => {
   it('sends security headers on every answer', async () => {
     const response = await createApp({ db: failingDatabase() }).request('/api/v1/nothing');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 });

@@ -81,21 +81,23 @@ describe.each(testDatabases())('malformed push requests on $name', (target) => {
     expect(rows).toHaveLength(0);
   });
 
-  it('answers a JSON 404 to an unknown API path or method', async () => {
+  it('answers a JSON 404 to an unknown API path, and 405 with Allow to a wrong method', async () => {
     const session = await newSession(server(), [BLOIS]);
-    for (const [method, path] of [
-      ['GET', '/api/v1/nothing-here'],
-      ['GET', '/api/v1/sync/push'],
-      ['DELETE', '/api/v1/auth/login'],
-      ['GET', '/api'],
-    ]) {
-      const response = await server().app.request(path!, {
-        method,
-        headers: { authorization: `Bearer ${session.token}` },
-      });
+    const headers = { authorization: `Bearer ${session.token}` };
+    for (const path of ['/api/v1/nothing-here', '/api']) {
+      const response = await server().app.request(path, { headers });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect((await errorOf(response)).code).toBe('not_found');
+    }
+    for (const [method, path, allow] of [
+      ['GET', '/api/v1/sync/push', 'POST'],
+      ['DELETE', '/api/v1/auth/login', 'POST'],
+    ] as const) {
+      const response = await server().app.request(path, { method, headers });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toContain(allow);
+      expect((await errorOf(response)).code).toBe('method_not_allowed');
     }
   });
 });

@@ -28,12 +28,18 @@ describe.each(testDatabases())('demo seed on $name', (target) => {
   afterAll(() => target.release());
 
   it('adds the 12 MDS, an agent of each role and their visits once; a second run adds nothing', async () => {
-    expect(await seedDemo(db, new Date())).toEqual({ sites: 12, agents: 6, visits: 13 });
+    expect(await seedDemo(db, new Date())).toEqual({
+      sites: 12,
+      agents: 6,
+      visits: 13,
+      persons: 3,
+    });
     const before = await counts(db);
     expect(await seedDemo(db, new Date(Date.now() + 86_400_000))).toEqual({
       sites: 0,
       agents: 0,
       visits: 0,
+      persons: 0,
     });
     expect(await counts(db)).toEqual(before);
   });

@@ -12,8 +12,9 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
 /**
  * Resolves `Authorization: Bearer <token>` to the agent and device, or refuses: 401
- * `unauthorized` for a missing, unknown or expired token; 403 `device_revoked` for a device an
- * administrator revoked, so the app can tell it apart from an expired session and wipe itself.
+ * `unauthorized` for a missing, unknown (logged out) or expired token; 403 `device_revoked` for
+ * a device an administrator revoked, so the app can tell it apart from an expired session and
+ * wipe itself; 403 `account_disabled` for an agent an administrator disabled.
  */
 export function requireDevice(deps: { db: Database; now: () => Date }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -22,6 +23,7 @@ export function requireDevice(deps: { db: Database; now: () => Date }): Middlewa
     const device = await findDeviceByTokenHash(deps.db, hashToken(token));
     if (!device) throw new ApiError(401, 'unauthorized');
     if (device.revokedAt) throw new ApiError(403, 'device_revoked');
+    if (device.agentDisabled) throw new ApiError(403, 'account_disabled');
     const now = deps.now();
     if (Date.parse(device.expiresAt) <= now.getTime()) throw new ApiError(401, 'unauthorized');
     const agent = await findAgentById(deps.db, device.agentId);

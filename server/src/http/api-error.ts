@@ -9,6 +9,8 @@ export class ApiError extends HTTPException {
     status: ContentfulStatusCode,
     readonly code: ApiErrorCode,
     readonly details?: unknown,
+    /** Sent with the error, e.g. `Retry-After` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(status, { message: apiErrorCodes[code] });
   }

@@ -9,6 +9,7 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  405: 'method_not_allowed',
   413: 'payload_too_large',
 };
 
@@ -16,7 +17,7 @@ const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
 export function errorHandler(log: (line: string) => void): ErrorHandler {
   return (error, c) => {
     if (error instanceof ApiError)
-      return c.json(errorBody(error.code, error.details), error.status);
+      return c.json(errorBody(error.code, error.details), error.status, error.headers);
     const code = error instanceof HTTPException ? CODE_BY_STATUS[error.status] : undefined;
     if (error instanceof HTTPException && code) return c.json(errorBody(code), error.status);
     log(`Erreur interne sur ${c.req.method} ${c.req.path} : ${error.stack ?? error.message}`);

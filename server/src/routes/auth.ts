@@ -1,32 +1,60 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { type LoginResponse, loginRequestSchema } from '../../../shared/api';
 import { uuidv7 } from '../../../shared/uuidv7';
 import type { AppDeps } from '../app';
 import { dummyPasswordHash } from '../auth/dummy-hash';
+import { checkLoginAllowed, recordLoginAttempt } from '../auth/login-guard';
 import { verifyPassword } from '../auth/password';
+import { requireDevice } from '../auth/require-device';
 import { newToken } from '../auth/tokens';
 import { findAgentByLogin, withoutHash } from '../db/queries/agents';
-import { insertDevice } from '../db/queries/devices';
+import { endDeviceToken, insertDevice } from '../db/queries/devices';
 import { recoveryKeyFor } from '../db/queries/recovery-keys';
 import { ApiError } from '../http/api-error';
+import type { AppEnv } from '../http/app-env';
+import { limitBody } from '../http/body-limits';
+import { clientAddress } from '../http/client-address';
 import { parseOr400, readJson } from '../http/read-json';
 
+/**
+ * POST /login: password check (scrypt), guarded by a rate limit per client address and a
+ * lockout per login (auth/login-guard.ts, 429 with Retry-After); registers the device and
+ * gives its token once (the server keeps its SHA-256). POST /logout ends the calling token.
+ */
 export function authRoutes(deps: AppDeps) {
-  return new Hono().post(
-    '/login',
-    bodyLimit({ maxSize: deps.config.loginBodyLimitBytes, onError: () => tooLarge() }),
-    async (c) => {
+  return new Hono<AppEnv>()
+    .post('/login', limitBody(deps.config.loginBodyLimitBytes), async (c) => {
       const body = parseOr400(loginRequestSchema, await readJson(c), 'invalid_body');
-      const agent = await findAgentByLogin(deps.db, body.login.toLowerCase());
+      const login = body.login.toLowerCase();
+      const ip = clientAddress(c, deps.config.trustProxy);
+      const now = deps.now();
+      const refusal = await checkLoginAllowed(deps.db, deps.config.login, { login, ip, now });
+      if (refusal) {
+        await recordLoginAttempt(deps.db, { login, ip, now, outcome: 'refused' });
+        throw new ApiError(
+          429,
+          refusal.code,
+          { retryAfterSeconds: refusal.retryAfterS },
+          {
+            'Retry-After': String(refusal.retryAfterS),
+          },
+        );
+      }
+      const agent = await findAgentByLogin(deps.db, login);
       // Always one scrypt, so an unknown login takes as long as a wrong password.
       const valid = await verifyPassword(
         body.password,
         agent?.passwordHash ?? (await dummyPasswordHash()),
       );
+      await recordLoginAttempt(deps.db, {
+        login,
+        ip,
+        now,
+        outcome: agent && valid ? 'success' : 'failure',
+      });
       if (!agent || !valid) throw new ApiError(401, 'invalid_credentials');
+      if (agent.disabledAt) throw new ApiError(403, 'account_disabled');
 
-      const now = deps.now();
       const { token, hash } = newToken();
       const deviceId = uuidv7(now.getTime());
       const expiresAt = new Date(now.getTime() + deps.config.tokenTtlMs).toISOString();
@@ -52,10 +80,14 @@ export function authRoutes(deps: AppDeps) {
         agent: withoutHash(agent),
         ...(recoveryKey === undefined ? {} : { recoveryKey }),
       } satisfies LoginResponse);
-    },
-  );
-}
-
-function tooLarge(): never {
-  throw new ApiError(413, 'payload_too_large');
+    })
+    .post(
+      '/logout',
+      requireDevice(deps),
+      limitBody(deps.config.defaultBodyLimitBytes),
+      async (c) => {
+        await endDeviceToken(deps.db, c.get('session').deviceId, deps.now().toISOString());
+        return c.body(null, 204);
+      },
+    );
 }

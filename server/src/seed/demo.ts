@@ -8,6 +8,7 @@ import { insertDevice } from '../db/queries/devices';
 import { applyPush } from '../sync/apply-push';
 import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-agents';
 import { seedDemoGuide } from './demo-guide';
+import { seedDemoPersons } from './demo-persons';
 import { demoUuid } from './demo-ids';
 import { MDS_SITES } from './demo-sites';
 import { DEMO_VISITS, type DemoVisit } from './demo-visits';
@@ -17,13 +18,14 @@ export interface DemoSeedSummary {
   sites: number;
   agents: number;
   visits: number;
+  persons: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Seeds the demo data: the 12 MDS, one agent per role, and example visits of each field
- * agent. Everything has a fixed id, so it is idempotent: on the same database a second run
+ * Seeds the demo data: the 12 MDS, one agent per role, example visits of each field agent,
+ * and person files with their caseloads, referrals and tasks (demo-persons.ts). Everything has a fixed id, so it is idempotent: on the same database a second run
  * adds nothing (visits come back `duplicate`). Visits go through applyPush, the code a device
  * push runs, so they get versions, receipts and pull changes like any other. Never called in
  * production (main.ts). Returns what was added.
@@ -36,7 +38,8 @@ export async function seedDemo(db: Database, now: Date): Promise<DemoSeedSummary
   for (const [login, demoVisits] of Object.entries(DEMO_VISITS)) {
     visits += await seedVisits(db, login, demoVisits, now);
   }
-  return { sites, agents, visits };
+  const persons = await seedDemoPersons(db, now);
+  return { sites, agents, visits, persons };
 }
 
 /**

@@ -14,7 +14,7 @@ export interface ServerStamp {
  * Accepts a new record of a site: stamps it with a version and a receipt, writes it with
  * `writer`, and logs it for the pull of that site's agents. Call it once every check passed.
  */
-export async function acceptNewRecord<T extends { id: string; siteId: string }>(
+export async function acceptNewRecord<T extends { id: string; siteId: string; personId?: string }>(
   ctx: PushContext,
   entity: string,
   writer: BatchWriter<T & ServerStamp>,
@@ -33,6 +33,7 @@ export async function acceptNewRecord<T extends { id: string; siteId: string }>(
     entity,
     entityId: record.id,
     siteId: record.siteId,
+    personId: record.personId ?? null,
     seq: version,
     op: 'put',
     payload: record,

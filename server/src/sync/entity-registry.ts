@@ -1,6 +1,9 @@
 import { ENTITY } from '../../../shared/entities';
 import type { Queryable } from '../db/database';
 import { orientationHandlers } from './entities/orientation';
+import { followHandlers, personHandlers, pinHandlers } from './entities/person';
+import { referralHandlers, referralStatusHandlers } from './entities/referral';
+import { taskHandlers } from './entities/task';
 import { visitHandlers } from './entities/visit';
 import type { MutationHandler } from './outcome';
 
@@ -23,4 +26,11 @@ export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<strin
   [ENTITY.service, {}],
   [ENTITY.orientation, orientationHandlers],
   [ENTITY.formDefinition, {}],
+  [ENTITY.person, personHandlers],
+  [ENTITY.follow, followHandlers],
+  [ENTITY.pin, pinHandlers],
+  [ENTITY.referral, referralHandlers],
+  [ENTITY.referralStatus, referralStatusHandlers],
+  [ENTITY.task, taskHandlers],
+  [ENTITY.agentProfile, {}],
 ]);

@@ -1,5 +1,6 @@
 import { startDraft, listPublishedForms } from '../../db/form-definitions';
 import { observe } from '../../db/observe';
+import { displayName, readPerson } from '../../db/persons';
 import type { Session } from '../../db/session';
 import type { FormDefinition } from '../../../shared/forms/definition-schema';
 import { navigate } from '../router';
@@ -8,8 +9,11 @@ import { useObservable } from '../use-observable';
 import { todayIsoDate } from '../format';
 import { allFields } from '../../../shared/forms/form-walk';
 
+/** Field ids in which forms ask the person's name. */
+const PERSON_NAME_FIELDS = ['personName', 'personneNom'];
+
 /** The published forms of the agent's role (latest versions); choosing one opens a new draft. */
-export function FormPicker({ session }: { session: Session }) {
+export function FormPicker({ session, personId }: { session: Session; personId?: string }) {
   const { db } = useServices();
   const forms = useObservable(
     () => observe(() => listPublishedForms(db, session.agent.role)),
@@ -22,10 +26,23 @@ export function FormPicker({ session }: { session: Session }) {
     const firstDate = definition.sections
       .flatMap((s) => allFields(s.fields))
       .find((f) => f.type === 'date');
+    const fieldIds = new Set(
+      definition.sections.flatMap((s) => allFields(s.fields)).map((f) => f.id),
+    );
+    // A visit started from a person's file names them, in the form's own name field if any.
+    const person = personId ? await readPerson(db, personId) : undefined;
+    const named = Object.fromEntries(
+      PERSON_NAME_FIELDS.filter((id) => person && fieldIds.has(id)).map((id) => [
+        id,
+        displayName(person!),
+      ]),
+    );
     const draft = await startDraft(
       db,
       definition,
-      firstDate ? { [firstDate.id]: todayIsoDate() } : {},
+      { ...named, ...(firstDate ? { [firstDate.id]: todayIsoDate() } : {}) },
+      new Date(),
+      person?.id,
     );
     navigate({ name: 'draft', id: draft.id });
   }

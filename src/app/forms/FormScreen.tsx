@@ -147,6 +147,7 @@ function FormEditor({
       answers: parsed.data,
       status: 'signed',
       ...(draft.supersedes ? { supersedes: draft.supersedes } : {}),
+      ...(draft.personId ? { personId: draft.personId } : {}),
       createdAt: new Date().toISOString(),
     });
     onSigned();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../../server/src/app';
-import type { AppConfig } from '../../../server/src/config';
+import { DEFAULT_APP_CONFIG, type AppConfig } from '../../../server/src/config';
 import type { Database } from '../../../server/src/db/database';
 import { MDS_SITES } from '../../../server/src/seed/demo-sites';
 import { seedSites } from '../../../server/src/seed/seed-sites';
@@ -14,6 +14,14 @@ export interface TestServer {
   /** What the app logged (internal errors). */
   logs: string[];
 }
+
+/**
+ * Every test logs in from the same address: the per-address login limit would refuse them
+ * after a few dozen logins. Tests of that limit pass their own `login` config.
+ */
+const TEST_LOGIN_LIMITS: Partial<AppConfig> = {
+  login: { ...DEFAULT_APP_CONFIG.login, maxAttemptsPerIp: 100_000 },
+};
 
 /**
  * Registers beforeAll/afterAll in the calling describe: a fresh database with the 12 MDS
@@ -34,7 +42,12 @@ export function useTestServer(
     };
     await seedSites(db, MDS_SITES, clock.now);
     const logs: string[] = [];
-    const app = createApp({ db, config, now: () => clock.now, log: (line) => logs.push(line) });
+    const app = createApp({
+      db,
+      config: { ...TEST_LOGIN_LIMITS, ...config },
+      now: () => clock.now,
+      log: (line) => logs.push(line),
+    });
     server = { db, app, clock, logs };
   });
   afterAll(() => target.release());

@@ -7,6 +7,8 @@ export interface ChangeRow {
   entityId: string;
   /** Null: visible to every agent (sites, later forms and the service guide). */
   siteId: string | null;
+  /** The person the record is about (issue 8): also pulled by the agents whose scope holds them. */
+  personId?: string | null;
   seq: number;
   op: 'put' | 'delete';
   /** The record as pulled; undefined for a delete. */
@@ -35,11 +37,13 @@ export async function takeChangeSeqs(tx: Queryable, count: number): Promise<numb
 export async function upsertChanges(tx: Queryable, changes: readonly ChangeRow[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.query(
-    `INSERT INTO sync_changes (entity, entity_id, site_id, seq, op, payload)
-     SELECT e, i, s, q, o, p::jsonb
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS x(e, i, s, q, o, p)
+    `INSERT INTO sync_changes (entity, entity_id, site_id, seq, op, payload, person_id)
+     SELECT e, i, s, q, o, p::jsonb, pe
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::uuid[])
+          AS x(e, i, s, q, o, p, pe)
      ON CONFLICT (entity, entity_id)
-     DO UPDATE SET site_id = excluded.site_id, seq = excluded.seq, op = excluded.op, payload = excluded.payload`,
+     DO UPDATE SET site_id = excluded.site_id, seq = excluded.seq, op = excluded.op,
+                   payload = excluded.payload, person_id = excluded.person_id`,
     [
       changes.map((c) => c.entity),
       changes.map((c) => c.entityId),
@@ -47,6 +51,7 @@ export async function upsertChanges(tx: Queryable, changes: readonly ChangeRow[]
       changes.map((c) => c.seq),
       changes.map((c) => c.op),
       changes.map((c) => (c.payload === undefined ? null : JSON.stringify(c.payload))),
+      changes.map((c) => c.personId ?? null),
     ],
   );
 }
@@ -54,10 +59,11 @@ export async function upsertChanges(tx: Queryable, changes: readonly ChangeRow[]
 /** A record appears once in the log, with its latest state and the latest sequence value. */
 export async function upsertChange(tx: Queryable, change: ChangeRow): Promise<void> {
   await tx.query(
-    `INSERT INTO sync_changes (entity, entity_id, site_id, seq, op, payload)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+    `INSERT INTO sync_changes (entity, entity_id, site_id, seq, op, payload, person_id)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
      ON CONFLICT (entity, entity_id)
-     DO UPDATE SET site_id = excluded.site_id, seq = excluded.seq, op = excluded.op, payload = excluded.payload`,
+     DO UPDATE SET site_id = excluded.site_id, seq = excluded.seq, op = excluded.op,
+                   payload = excluded.payload, person_id = excluded.person_id`,
     [
       change.entity,
       change.entityId,
@@ -65,37 +71,7 @@ export async function upsertChange(tx: Queryable, change: ChangeRow): Promise<vo
       change.seq,
       change.op,
       change.payload === undefined ? null : JSON.stringify(change.payload),
+      change.personId ?? null,
     ],
   );
-}
-
-/** Up to `limit` changes after `afterSeq`, global or of one of `siteIds`, in sequence order. */
-export async function selectChangesAfter(
-  db: Queryable,
-  afterSeq: number,
-  siteIds: readonly string[],
-  limit: number,
-): Promise<ChangeRow[]> {
-  const rows = await db.query<{
-    entity: string;
-    entity_id: string;
-    site_id: string | null;
-    seq: Int8;
-    op: 'put' | 'delete';
-    payload: unknown;
-  }>(
-    `SELECT entity, entity_id, site_id, seq, op, payload FROM sync_changes
-     WHERE seq > $1 AND (site_id IS NULL OR site_id = ANY($2::text[]))
-     ORDER BY seq
-     LIMIT $3`,
-    [afterSeq, siteIds, limit],
-  );
-  return rows.map((row) => ({
-    entity: row.entity,
-    entityId: row.entity_id,
-    siteId: row.site_id,
-    seq: toSafeInt(row.seq),
-    op: row.op,
-    payload: row.payload,
-  }));
 }

@@ -27,11 +27,11 @@ export async function insertVisits(tx: Queryable, visits: readonly VisitRecord[]
   if (visits.length === 0) return;
   await tx.query(
     `INSERT INTO visits (id, site_id, form_id, form_version, answers, status, device_created_at,
-                         author_id, version, updated_at, receipt_number, receipt_issued_at, supersedes)
-     SELECT i, s, f, fv, a::jsonb, st, dc, au, v, u, rn, ri, sup
+                         author_id, version, updated_at, receipt_number, receipt_issued_at, supersedes, person_id)
+     SELECT i, s, f, fv, a::jsonb, st, dc, au, v, u, rn, ri, sup, pe
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[],
-                 $8::uuid[], $9::bigint[], $10::timestamptz[], $11::text[], $12::timestamptz[], $13::uuid[])
-          AS x(i, s, f, fv, a, st, dc, au, v, u, rn, ri, sup)`,
+                 $8::uuid[], $9::bigint[], $10::timestamptz[], $11::text[], $12::timestamptz[], $13::uuid[], $14::uuid[])
+          AS x(i, s, f, fv, a, st, dc, au, v, u, rn, ri, sup, pe)`,
     [
       visits.map((v) => v.id),
       visits.map((v) => v.siteId),
@@ -46,6 +46,7 @@ export async function insertVisits(tx: Queryable, visits: readonly VisitRecord[]
       visits.map((v) => v.receipt.number),
       visits.map((v) => v.receipt.issuedAt),
       visits.map((v) => v.supersedes ?? null),
+      visits.map((v) => v.personId ?? null),
     ],
   );
 }

@@ -3,6 +3,7 @@ import { toFieldIssues } from '../../../../shared/field-issues';
 import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/visit';
 import { existingVisitIds, insertVisits, siteOfVisit } from '../../db/queries/visits';
 import { checkVisitAnswers } from '../../forms/check-visit-answers';
+import { personInScope } from '../../persons/person-scope';
 import { type MutationHandler, type PushContext, reject } from '../outcome';
 import type { EntityHandlers } from '../entity-registry';
 import { acceptNewRecord } from '../accept-record';
@@ -26,6 +27,8 @@ const put: MutationHandler = async (ctx, mutation) => {
   const answers = await checkVisitAnswers(ctx.tx, { formId, formVersion, answers: data.answers });
   if (!answers.ok) return answers.outcome;
   if (ctx.exists(ENTITY.visit, data.id)) return reject('immutable_record');
+  if (data.personId !== undefined && !(await personInScope(ctx.tx, data.personId, ctx.agent)))
+    return reject('unknown_person');
   if (data.supersedes !== undefined && !(await maySupersede(ctx, data.supersedes))) {
     return reject('invalid_record', [
       { path: 'supersedes', message: 'La visite corrigée est introuvable sur vos sites.' },

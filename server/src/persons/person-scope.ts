@@ -1,0 +1,65 @@
+/**
+ * Which persons an agent may hold: those of their sites, their caseload, their pins, the
+ * persons of referrals they sent or receive (themselves or their MDS) and of tasks they are
+ * given. Used by pull (build-pull.ts) and by every handler that touches a person.
+ */
+import type { Agent } from '../../../shared/schemas/agent';
+import { personDataSites } from '../auth/access-policy';
+import type { Queryable } from '../db/database';
+
+/**
+ * SQL selecting the ids of the persons in the scope of agent `$agent` of sites `$sites`,
+ * beyond their sites (the caller adds `site_id = ANY(sites)`).
+ */
+export function personScopeSql(agent: string, sites: string): string {
+  return `SELECT person_id FROM person_followers WHERE agent_id = ${agent}
+          UNION SELECT person_id FROM person_pins WHERE agent_id = ${agent}
+          UNION SELECT person_id FROM referrals
+                WHERE from_agent_id = ${agent} OR to_agent_id = ${agent} OR to_site_id = ANY(${sites})
+          UNION SELECT person_id FROM tasks WHERE assignee_id = ${agent}`;
+}
+
+/** Whether the agent may read and edit this person's file. */
+export async function personInScope(
+  tx: Queryable,
+  personId: string,
+  agent: Agent,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `SELECT 1 FROM persons p
+     WHERE p.id = $1 AND p.deleted_at IS NULL
+       AND (p.site_id = ANY($3::text[]) OR p.id IN (${personScopeSql('$2::uuid', '$3::text[]')}))`,
+    [personId, agent.id, personDataSites(agent)],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Moves every logged change about the person to the end of the log, so an agent for whom the
+ * person just entered the scope pulls the file and its history, though their cursor is past
+ * them. Other agents pull them again too, which changes nothing on their device. Forgets any
+ * earlier scope exit of the agent for that person. Caller holds the change log lock.
+ */
+export async function enterScope(tx: Queryable, personId: string, agentIds: readonly string[]) {
+  await tx.query(`UPDATE sync_changes SET seq = nextval('change_seq') WHERE person_id = $1`, [
+    personId,
+  ]);
+  await tx.query(
+    'DELETE FROM agent_scope_changes WHERE person_id = $1 AND agent_id = ANY($2::uuid[])',
+    [personId, agentIds],
+  );
+}
+
+/**
+ * Logs, for this agent only, that the person left their scope, unless they still may hold it
+ * (their site, another link). The device removes the file once its own unsent records for the
+ * person are pushed. Caller holds the change log lock.
+ */
+export async function exitScopeIfOut(tx: Queryable, personId: string, agent: Agent): Promise<void> {
+  if (await personInScope(tx, personId, agent)) return;
+  await tx.query(
+    `INSERT INTO agent_scope_changes (agent_id, person_id, seq) VALUES ($1, $2, nextval('change_seq'))
+     ON CONFLICT (agent_id, person_id) DO UPDATE SET seq = excluded.seq`,
+    [agent.id, personId],
+  );
+}

@@ -1,0 +1,48 @@
+/** The `tasks` table. */
+import type { TaskRecord } from '../../../shared/persons/task';
+import type { Queryable } from '../db/database';
+import { type Int8, toSafeInt } from '../db/convert';
+
+/** The stored version of the task and its assignee, locked, if the server holds it. */
+export async function selectTaskForUpdate(
+  tx: Queryable,
+  id: string,
+): Promise<{ version: number; assigneeId: string; createdBy: string } | undefined> {
+  const rows = await tx.query<{ version: Int8; assignee_id: string; created_by: string }>(
+    'SELECT version, assignee_id, created_by FROM tasks WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  const row = rows[0];
+  return (
+    row && {
+      version: toSafeInt(row.version),
+      assigneeId: row.assignee_id,
+      createdBy: row.created_by,
+    }
+  );
+}
+
+export async function upsertTask(tx: Queryable, t: TaskRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO tasks (id, person_id, site_id, assignee_id, kind, title, due_on, done_at, created_by,
+                        created_at, version, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (id) DO UPDATE SET assignee_id = excluded.assignee_id, kind = excluded.kind,
+       title = excluded.title, due_on = excluded.due_on, done_at = excluded.done_at,
+       version = excluded.version, updated_at = excluded.updated_at`,
+    [
+      t.id,
+      t.personId,
+      t.siteId,
+      t.assigneeId,
+      t.kind,
+      t.title,
+      t.dueOn,
+      t.doneAt,
+      t.createdBy,
+      t.createdAt,
+      t.version,
+      t.updatedAt,
+    ],
+  );
+}

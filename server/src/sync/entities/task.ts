@@ -1,0 +1,61 @@
+import { mayAccessSite } from '../../auth/access-policy';
+import { ENTITY } from '../../../../shared/entities';
+import { toFieldIssues } from '../../../../shared/field-issues';
+import { type TaskRecord, taskDataSchema } from '../../../../shared/persons/task';
+import { upsertChange } from '../../db/queries/sync-changes';
+import { enterScope, personInScope } from '../../persons/person-scope';
+import { agentExists } from '../../persons/referrals-table';
+import { selectTaskForUpdate, upsertTask } from '../../persons/tasks-table';
+import type { EntityHandlers } from '../entity-registry';
+import { type MutationHandler, reject } from '../outcome';
+
+/**
+ * A task for a person: created by a put, then replaced by puts made on the version the device
+ * holds (`baseVersion`). A put made on an older version answers `conflict` and changes
+ * nothing: the device pulls the newer task and the agent decides again. The task's assignee
+ * pulls it, and the person with it.
+ */
+const put: MutationHandler = async (ctx, mutation) => {
+  const parsed = taskDataSchema.safeParse(mutation.data);
+  if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
+  const data = parsed.data;
+  if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
+  if (!mayAccessSite(ctx.agent, data.siteId))
+    return reject('forbidden_site', { siteId: data.siteId });
+  if (!(await personInScope(ctx.tx, data.personId, ctx.agent))) return reject('unknown_person');
+  if (!(await agentExists(ctx.tx, data.assigneeId)))
+    return reject('invalid_record', [{ path: 'assigneeId', message: 'Professionnel inconnu.' }]);
+  const stored = await selectTaskForUpdate(ctx.tx, data.id);
+  if (stored !== undefined && stored.version !== mutation.baseVersion) {
+    return {
+      status: 'conflict',
+      reason: {
+        code: 'version_conflict',
+        message: 'La tâche a été modifiée ailleurs entre-temps.',
+      },
+      serverVersion: stored.version,
+    };
+  }
+  const version = await ctx.nextChangeSeq();
+  const record: TaskRecord = {
+    ...data,
+    createdBy: stored?.createdBy ?? ctx.agent.id,
+    version,
+    updatedAt: ctx.now.toISOString(),
+  };
+  await upsertTask(ctx.tx, record);
+  if (stored?.assigneeId !== data.assigneeId)
+    await enterScope(ctx.tx, data.personId, [data.assigneeId]);
+  await upsertChange(ctx.tx, {
+    entity: ENTITY.task,
+    entityId: record.id,
+    siteId: record.siteId,
+    personId: record.personId,
+    seq: version,
+    op: 'put',
+    payload: record,
+  });
+  return { status: 'accepted', version, receipt: await ctx.issueReceipt() };
+};
+
+export const taskHandlers: EntityHandlers = { put };

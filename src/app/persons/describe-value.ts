@@ -1,0 +1,25 @@
+import { communeByCode } from '../../../shared/communes';
+import { householdLinkLabels, type PersonFieldName } from '../../../shared/persons/person-fields';
+import { formatDate } from '../format';
+
+/** A field's value in words, for the file and the conflict choices. */
+export function describeValue(name: PersonFieldName, value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'non renseigné';
+  if (name === 'birthDate' && typeof value === 'string') return formatDate(value);
+  if (name === 'communeInsee' && typeof value === 'string')
+    return communeByCode(value)?.nom ?? value;
+  if (name === 'consent' && typeof value === 'object') {
+    const consent = value as { given?: boolean; on?: string };
+    const on = consent.on ? ` le ${formatDate(consent.on)}` : '';
+    return consent.given ? `donné${on}` : `refusé${on}`;
+  }
+  if (name === 'household' && Array.isArray(value)) {
+    return value
+      .map(
+        (m: { name?: string; link?: keyof typeof householdLinkLabels }) =>
+          `${m.name ?? ''} (${m.link ? householdLinkLabels[m.link] : ''})`,
+      )
+      .join(', ');
+  }
+  return String(value);
+}

@@ -1,0 +1,120 @@
+import { agentProfileSchema } from '../../shared/persons/directory';
+import { personRecordSchema } from '../../shared/persons/person';
+import { referralRecordSchema } from '../../shared/persons/referral';
+import { taskRecordSchema } from '../../shared/persons/task';
+import type { EntityStore } from './entity-stores';
+import { observeFields } from './hlc-clock';
+import { leaveScope } from './person-removal';
+import { readSession } from './session';
+
+/**
+ * How person files, referrals, tasks and the directory are stored on the device (issue 8).
+ * A person pulled as `delete` left the agent's scope: it goes, with its records, once nothing
+ * about it waits in the outbox (person-removal.ts).
+ */
+export const personStore: EntityStore = {
+  tables: (db) => [db.persons, db.referrals, db.tasks, db.visits],
+  async applyChange(db, change) {
+    if (change.op === 'delete') return leaveScope(db, change.entityId);
+    const record = personRecordSchema.parse(change.data);
+    const session = await readSession(db);
+    if (session) await observeFields(db, record.fields, session.deviceId);
+    await db.persons.put({ ...record, syncState: 'synced' });
+  },
+  async applyWhileWaiting(db, change) {
+    // The local edits win until the server answers them; a scope exit waits for them.
+    if (change.op === 'delete') await leaveScope(db, change.entityId);
+  },
+  async markSynced(db, entityId, version, receipt) {
+    const person = await db.persons.get(entityId);
+    if (person === undefined) return;
+    await db.persons.update(entityId, {
+      receipt,
+      syncState: 'synced',
+      reason: undefined,
+      ...((person.version ?? 0) < version ? { version } : {}),
+    });
+  },
+  async markRefused(db, entityId, state, reason) {
+    await db.persons.update(entityId, { syncState: state, reason });
+  },
+};
+
+/** Follow and pin mutations change the person's row, whose pulled record says the outcome. */
+export const personLinkStore: EntityStore = {
+  tables: (db) => [db.persons],
+  async applyChange() {},
+  async markSynced() {},
+  async markRefused(db, entityId, state, reason) {
+    await db.persons.update(entityId, { syncState: state, reason });
+  },
+};
+
+export const referralStore: EntityStore = {
+  tables: (db) => [db.referrals],
+  async applyChange(db, change) {
+    if (change.op === 'delete') return db.referrals.delete(change.entityId);
+    const record = referralRecordSchema.parse(change.data);
+    await db.referrals.put({ ...record, syncState: 'synced' });
+  },
+  async markSynced(db, entityId, version, receipt) {
+    await db.referrals.update(entityId, {
+      version,
+      receipt,
+      syncState: 'synced',
+      syncReason: undefined,
+    });
+  },
+  async markRefused(db, entityId, state, reason) {
+    await db.referrals.update(entityId, { syncState: state, syncReason: reason });
+  },
+};
+
+/** A status change answered: the pulled referral brings the server's history and time. */
+export const referralStatusStore: EntityStore = {
+  tables: (db) => [db.referrals],
+  async applyChange() {},
+  async markSynced(db, entityId) {
+    const referral = await db.referrals.get(entityId);
+    const change = referral?.pendingChange;
+    if (referral === undefined || change === undefined) return;
+    await db.referrals.update(entityId, {
+      status: change.to,
+      pendingChange: undefined,
+      syncState: 'synced',
+      syncReason: undefined,
+    });
+  },
+  async markRefused(db, entityId, state, reason) {
+    await db.referrals.update(entityId, {
+      pendingChange: undefined,
+      syncState: state,
+      syncReason: reason,
+    });
+  },
+};
+
+export const taskStore: EntityStore = {
+  tables: (db) => [db.tasks],
+  async applyChange(db, change) {
+    if (change.op === 'delete') return db.tasks.delete(change.entityId);
+    await db.tasks.put({ ...taskRecordSchema.parse(change.data), syncState: 'synced' });
+  },
+  async markSynced(db, entityId, version) {
+    await db.tasks.update(entityId, { version, syncState: 'synced', reason: undefined });
+  },
+  async markRefused(db, entityId, state, reason) {
+    await db.tasks.update(entityId, { syncState: state, reason });
+  },
+};
+
+export const agentProfileStore: EntityStore = {
+  tables: (db) => [db.agentProfiles],
+  async applyChange(db, change) {
+    if (change.op === 'delete') return db.agentProfiles.delete(change.entityId);
+    const parsed = agentProfileSchema.safeParse(change.data);
+    if (parsed.success) await db.agentProfiles.put(parsed.data);
+  },
+  async markSynced() {},
+  async markRefused() {},
+};

@@ -1,0 +1,41 @@
+import { ENTITY } from '../../shared/entities';
+import { type TaskData, taskDataSchema } from '../../shared/persons/task';
+import type { AppDB } from './AppDB';
+import { appendMutation } from './outbox';
+import { type LocalTask, localTaskSchema, parseRows } from './person-rows';
+
+/**
+ * Creates or replaces a task (a planned visit, something to do), in ONE transaction with its
+ * outbox mutation, on the version the tablet holds: if someone changed the task meanwhile,
+ * the server answers `conflict` and the task shows it under "À corriger".
+ */
+export async function saveTask(
+  db: AppDB,
+  task: TaskData,
+  now: Date = new Date(),
+): Promise<LocalTask> {
+  const data = taskDataSchema.parse(task);
+  return db.transaction('rw', [db.tasks, db.outbox, db.meta], async () => {
+    const current = await db.tasks.get(data.id);
+    const local: LocalTask = { ...current, ...data, syncState: 'pending', reason: undefined };
+    await db.tasks.put(local);
+    await appendMutation(
+      db,
+      {
+        entity: ENTITY.task,
+        op: 'put',
+        entityId: data.id,
+        data,
+        ...(current?.version ? { baseVersion: current.version } : {}),
+      },
+      now,
+    );
+    return local;
+  });
+}
+
+export async function listTasks(db: AppDB): Promise<LocalTask[]> {
+  return parseRows(localTaskSchema, await db.tasks.toArray()).sort((a, b) =>
+    a.dueOn.localeCompare(b.dueOn),
+  );
+}
