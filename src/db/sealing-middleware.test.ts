@@ -3,6 +3,7 @@ import { makeVisit, testSession } from '../../tests/support/fixtures';
 import { rawText, readRawDatabase } from '../../tests/support/raw-idb';
 import { freshDb, unlocked } from '../../tests/support/test-db';
 import { createAesGcmFieldCipher } from '../security/aes-gcm-field-cipher';
+import { uuidv7 } from '../../shared/uuidv7';
 import { AppDB } from './AppDB';
 import { newDraft, listDrafts, saveDraft } from './drafts';
 import { writeMeta } from './meta';
@@ -27,6 +28,7 @@ const visit = makeVisit({
     notes: 'Fils absent, voisine aidante',
   },
 });
+const HLC = '001763600000000-00000-srv';
 const SECRETS = ['Jeanne Martin', '12 rue des Lilas', 'Fils absent', 'Paul Durand'];
 
 async function fill(target: AppDB) {
@@ -54,6 +56,37 @@ describe('the encryption layer under Dexie', () => {
     expect((await nextBatch(db, 10, 1e9))[0]?.data).toEqual(visit);
     expect((await listDrafts(db))[0]?.answers).toEqual({ personName: 'Paul Durand' });
     expect(await readSession(db)).toEqual(testSession);
+  });
+
+  it('seals person files, referrals and tasks (issue 8) the same way', async () => {
+    db = freshDb();
+    const personId = uuidv7();
+    await db.persons.put({
+      id: personId,
+      siteId: 'mds-41-41018',
+      fields: { lastName: { value: 'Dubreuil', hlc: HLC, by: testSession.agent.id } },
+      followers: [],
+      pinnedBy: [],
+      syncState: 'pending',
+    });
+    await db.tasks.put({
+      id: uuidv7(),
+      personId,
+      siteId: 'mds-41-41018',
+      assigneeId: testSession.agent.id,
+      kind: 'tache',
+      title: 'Appeler Mme Dubreuil pour le dossier APA',
+      dueOn: '2026-12-01',
+      doneAt: null,
+      createdAt: '2026-11-23T10:00:00.000Z',
+      syncState: 'pending',
+    });
+    const raw = rawText(await readRawDatabase(indexedDB, db.name));
+    expect(raw).not.toContain('Dubreuil');
+    expect(raw).toContain(personId); // the index of a person's records stays usable
+    expect((await db.tasks.where('personId').equals(personId).toArray())[0]?.title).toContain(
+      'Dubreuil',
+    );
   });
 
   it('while locked: hides sealed fields, refuses personal writes, keeps sealed rows intact', async () => {
