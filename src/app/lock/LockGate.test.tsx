@@ -6,7 +6,6 @@ import { freshDb } from '../../../tests/support/test-db';
 import type { AppDB } from '../../db/AppDB';
 import { ensureKeyring, KEYRING_ID } from '../../db/keyring';
 import { writeMeta } from '../../db/meta';
-import { newSalt } from '../../security/key-hierarchy';
 import { createSyncEngine } from '../../sync/sync-engine';
 import { ServicesContext } from '../services';
 import { LockGate } from './LockGate';
@@ -19,6 +18,8 @@ afterEach(async () => {
   await db?.delete();
 });
 
+const bytes = () => new Uint8Array(16);
+
 /** A tablet whose agent chose a PIN: the keyring has a PIN wrap (its content is not used here). */
 async function tabletWithPin(): Promise<AppDB> {
   db = freshDb();
@@ -27,7 +28,7 @@ async function tabletWithPin(): Promise<AppDB> {
   const { id, login, displayName } = testSession.agent;
   await db.keyring.update(KEYRING_ID, {
     owner: { agentId: id, login, displayName },
-    pin: { salt: newSalt(), iterations: 1, iv: newSalt(), ciphertext: newSalt() },
+    pin: { salt: bytes(), iterations: 1, iv: bytes(), ciphertext: bytes() },
   });
   return db;
 }
