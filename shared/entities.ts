@@ -14,5 +14,7 @@ export const ENTITY = {
   follow: 'follow',
   pin: 'pin',
   agentProfile: 'agentProfile',
+  // Anonymous "Mon avis" answers (issue 9): shared/avis/.
+  avis: 'avis',
 } as const;
 export type EntityName = (typeof ENTITY)[keyof typeof ENTITY];

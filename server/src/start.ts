@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database';
 import { seedBuiltinForms } from './forms/seed-builtin-forms';
 import { publishAgentProfiles } from './persons/agent-profiles';
 import { seedDemo } from './seed/demo';
+import { seedDemoPilotage } from './seed/demo-pilotage';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 8080. */
@@ -68,6 +69,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       log(
         `Démonstration : ${added.sites} sites, ${added.agents} agents, ${added.visits} visites, ${added.persons} personnes ajoutés.`,
       );
+      const sample = await seedDemoPilotage(db, new Date());
+      if (sample > 0) log(`Démonstration : ${sample} visites d’exemple pour le pilotage.`);
     }
     await publishAgentProfiles(db);
     const distDir = opts.distDir ?? './dist';

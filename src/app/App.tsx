@@ -5,21 +5,27 @@ import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
-import { LazyGuide } from './guide/LazyGuide';
-import { LazyPersons } from './persons/LazyPersons';
+import {
+  LazyAdmin,
+  LazyAvis,
+  LazyDraftScreen,
+  LazyGuide,
+  LazyNewVisit,
+  LazyPersons,
+  LazyPilotage,
+} from './lazy-screens';
 import { LockControls } from './lock/LockControls';
 import { LockGate } from './lock/LockGate';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
+import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
 import { SyncBar } from './SyncBar';
 import { ToFix } from './ToFix';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
-import { DraftScreen } from './forms/DraftScreen';
 import { FormAdmin } from './forms/FormAdmin';
 import { FormPicker } from './forms/FormPicker';
-import { NewVisit } from './VisitForm';
 import { VisitList } from './VisitList';
 
 /** The app behind its lock (issue 7): nothing below renders while the tablet is locked. */
@@ -63,9 +69,9 @@ function UnlockedApp({ updates }: { updates: AppUpdates }) {
 function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'new-visit':
-      return <NewVisit />;
+      return <LazyNewVisit />;
     case 'draft':
-      return <DraftScreen key={route.id} draftId={route.id} session={session} />;
+      return <LazyDraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
       return <FormPicker session={session} personId={route.personId} />;
     case 'forms-admin':
@@ -87,6 +93,14 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'referrals':
     case 'cadre':
       return <LazyPersons route={route} session={session} />;
+    case 'admin':
+    case 'audit':
+      return <LazyAdmin route={route} session={session} />;
+    case 'pilotage':
+    case 'pilotage-print':
+      return <LazyPilotage route={route} session={session} />;
+    case 'avis':
+      return <LazyAvis session={session} />;
   }
 }
 
@@ -126,11 +140,20 @@ function Header({ session }: { session: Session }) {
         {session.agent.role === 'cadre' && <a href={hrefFor({ name: 'cadre' })}>Suivi de la MDS</a>}
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>
         <a href={hrefFor({ name: 'guide' })}>Guide des services</a>
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'pilotage', query: defaultPilotageQuery() })}>Pilotage</a>
+        )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'guide-admin' })}>Import du guide</a>
         )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>
+        )}
+        {session.agent.role === 'administrateur' && (
+          <a href={hrefFor({ name: 'admin', tab: 'agents' })}>Administration</a>
+        )}
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'audit' })}>Journal des accès</a>
         )}
       </nav>
       <span class="agent">

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { adminHref, type AdminTab, parseAdminRoute } from './admin/admin-routes';
 import { guideHref, parseGuideRoute } from './guide/guide-routes';
 import { parsePersonsRoute, personsHref } from './persons/persons-routes';
+import { parsePilotageRoute, type PilotageRoute, pilotageHref } from './pilotage/pilotage-routes';
 
 /**
  * Screens are addressed by the URL hash, so a reload (or a browser restart) reopens the same
@@ -23,7 +25,11 @@ export type Route =
   | { name: 'person-sheet'; id: string }
   | { name: 'tasks' }
   | { name: 'referrals' }
-  | { name: 'cadre' };
+  | { name: 'cadre' }
+  | { name: 'admin'; tab: AdminTab }
+  | { name: 'audit' }
+  | PilotageRoute
+  | { name: 'avis' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -34,10 +40,15 @@ export function parseRoute(hash: string): Route {
   const forms = /^\/formulaires(?:\?personne=([0-9a-f-]{36}))?$/.exec(path);
   if (forms) return forms[1] ? { name: 'forms', personId: forms[1] } : { name: 'forms' };
   if (path === '/formulaires/publier') return { name: 'forms-admin' };
+  if (path === '/mon-avis') return { name: 'avis' };
   const guide = parseGuideRoute(path);
   if (guide) return guide;
   const persons = parsePersonsRoute(path);
   if (persons) return persons;
+  const admin = parseAdminRoute(path);
+  if (admin) return admin;
+  const pilotage = parsePilotageRoute(path);
+  if (pilotage) return pilotage;
   return { name: 'visits' };
 }
 
@@ -68,6 +79,14 @@ export function hrefFor(route: Route): string {
     case 'referrals':
     case 'cadre':
       return personsHref(route);
+    case 'admin':
+    case 'audit':
+      return adminHref(route);
+    case 'pilotage':
+    case 'pilotage-print':
+      return pilotageHref(route);
+    case 'avis':
+      return '#/mon-avis';
   }
 }
 

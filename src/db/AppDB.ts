@@ -8,6 +8,7 @@ import type { LocalAgentProfile, LocalPerson, LocalReferral, LocalTask } from '.
 import { Vault } from '../security/Vault';
 import type { Keyring } from './keyring';
 import { sealingMiddleware } from './sealing-middleware';
+import type { LocalAvis } from './avis';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -46,6 +47,7 @@ export class AppDB extends Dexie {
   keyring!: EntityTable<Keyring, 'id'>;
   /** The data key while unlocked (issue 7): personal fields are sealed with it (sealing-middleware.ts). */
   readonly vault = new Vault();
+  avis!: EntityTable<LocalAvis, 'id'>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -100,6 +102,8 @@ export class AppDB extends Dexie {
     // key, and the PIN failure counter. Rows stored in clear before are sealed when the agent
     // chooses a PIN (unlock.ts `sealExistingRows`).
     this.version(6).stores({ keyring: 'id' });
+    // "Mon avis" (issue 9): anonymous answers waiting for, then holding, their receipt.
+    this.version(7).stores({ avis: 'id' });
     this.use(sealingMiddleware(this.vault));
   }
 }

@@ -5,6 +5,7 @@ import { siteSchema } from '../../shared/schemas/site';
 import { visitRecordSchema } from '../../shared/schemas/visit';
 import type { Change, Reason } from '../../shared/sync/protocol-v1';
 import { visitDateOf, type AppDB } from './AppDB';
+import { avisStore } from './avis-store';
 import { formDefinitionStore } from './form-definitions';
 import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
 import {
@@ -84,6 +85,7 @@ const stores = new Map<string, EntityStore>([
   [ENTITY.referralStatus, referralStatusStore],
   [ENTITY.task, taskStore],
   [ENTITY.agentProfile, agentProfileStore],
+  [ENTITY.avis, avisStore],
 ]);
 
 export function entityStore(entity: string): EntityStore | undefined {

@@ -6,6 +6,13 @@ import {
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '../../shared/api';
 import { apiErrorBodySchema, apiErrorCodes } from '../../shared/errors';
 import { importReportSchema, type ImportReport } from '../../shared/guide/import-report';
+import type { PilotageQuery } from '../../shared/pilotage/query';
+import type { PilotageReport } from '../../shared/pilotage/report';
+import {
+  type DuplicateQuery,
+  type DuplicatesResponse,
+  duplicatesResponseSchema,
+} from '../../shared/persons/duplicates';
 import {
   pullResponseSchema,
   pushResponseSchema,
@@ -49,12 +56,30 @@ export interface ApiClient {
   ): Promise<PullResponse>;
   /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
   uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
+  /**
+   * Administration, audit log and RGPD (online only): one JSON request, its answer parsed by
+   * `schema` (typed wrappers in src/sync/admin-api.ts).
+   */
+  office<S extends z.ZodType>(
+    token: string,
+    request: { method: string; path: string; body?: unknown },
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>>;
+  /** Person files of the whole département with this name (and birth date): duplicates. */
+  findPersonDuplicates(
+    token: string,
+    query: DuplicateQuery,
+    signal?: AbortSignal,
+  ): Promise<DuplicatesResponse>;
   /** Administrators: publishes a form definition as its next version (422 lists every error). */
   uploadFormDefinition(
     token: string,
     definition: unknown,
     signal?: AbortSignal,
   ): Promise<PublishFormResponse>;
+  /** Cadres and administrators: the Pilotage figures of a period and scope. */
+  pilotage(token: string, query: PilotageQuery, signal?: AbortSignal): Promise<PilotageReport>;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000; // a 3G link may be slow, but a stuck request must end
@@ -109,6 +134,8 @@ export function createApiClient(
   });
 
   return {
+    office: (token, { method, path, body }, schema, signal) =>
+      request(path, json(method, body, token), schema, signal),
     login: (body, signal) =>
       request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
     push: (token, body, signal) =>
@@ -123,8 +150,32 @@ export function createApiClient(
         signal,
       );
     },
+    findPersonDuplicates: (token, query, signal) =>
+      request(
+        `/api/v1/persons/duplicates?${new URLSearchParams(
+          Object.entries(query).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        )}`,
+        json('GET', undefined, token),
+        duplicatesResponseSchema,
+        signal,
+      ),
     uploadFormDefinition: (token, definition, signal) =>
       request('/api/v1/forms', json('POST', definition, token), publishFormResponseSchema, signal),
+    pilotage: async (token, query, signal) => {
+      const params = new URLSearchParams({ from: query.from, to: query.to });
+      if (query.territory) params.set('territory', query.territory);
+      if (query.siteId) params.set('siteId', query.siteId);
+      // Loaded on first use, like the Pilotage screens: the field app's first load stays small.
+      const { pilotageReportSchema } = await import('../../shared/pilotage/report');
+      return request(
+        `/api/v1/pilotage?${params}`,
+        json('GET', undefined, token),
+        pilotageReportSchema,
+        signal,
+      );
+    },
     uploadGuide: (token, file, signal) =>
       request(
         '/api/v1/guide/import',

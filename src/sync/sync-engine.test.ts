@@ -62,6 +62,9 @@ describe('sync engine', () => {
       login: () => server.login(),
       uploadGuide: () => server.uploadGuide(),
       uploadFormDefinition: () => server.uploadFormDefinition(),
+      office: () => server.office(),
+      findPersonDuplicates: () => server.findPersonDuplicates(),
+      pilotage: () => server.pilotage(),
     };
     const first = createSyncEngine({ db, api: slow }).syncNow('button');
     await vi.waitFor(async () => expect((await readSyncStatus(db)).phase).toBe('pushing'));

@@ -1,5 +1,6 @@
 import { ENTITY } from '../../../shared/entities';
 import type { Queryable } from '../db/database';
+import { avisHandlers } from './entities/avis';
 import { orientationHandlers } from './entities/orientation';
 import { followHandlers, personHandlers, pinHandlers } from './entities/person';
 import { referralHandlers, referralStatusHandlers } from './entities/referral';
@@ -33,4 +34,5 @@ export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<strin
   [ENTITY.referralStatus, referralStatusHandlers],
   [ENTITY.task, taskHandlers],
   [ENTITY.agentProfile, {}],
+  [ENTITY.avis, avisHandlers],
 ]);

@@ -1,0 +1,62 @@
+import { type PilotageQuery, previousPeriod } from '../../../shared/pilotage/query';
+import type { PilotageReport } from '../../../shared/pilotage/report';
+import type { Agent } from '../../../shared/schemas/agent';
+import type { Queryable } from '../db/database';
+import { avisTable } from './avis-table';
+import { digitalDurationsTable, digitalThemesTable, epdsTable, girTable } from './form-figures';
+import { lateTasksTable, personsFollowedTable, referralsTable } from './person-figures';
+import { resolvePilotageScope } from './pilotage-scope';
+import type { PeriodParams } from './period-visits';
+import { visitCountTables } from './visit-counts';
+
+/**
+ * Every figure of the Pilotage page for one period and scope, computed by SQL aggregates and
+ * masked (shared/pilotage/cells.ts) before anything leaves the server: no row of a person,
+ * no name, no cell of 1 to 4 persons.
+ */
+export async function buildPilotageReport(
+  db: Queryable,
+  agent: Agent,
+  query: PilotageQuery,
+  now: Date,
+): Promise<PilotageReport> {
+  const scope = await resolvePilotageScope(db, agent, query);
+  const previous = previousPeriod(query);
+  const params: PeriodParams = {
+    previousFrom: previous.from,
+    from: query.from,
+    to: query.to,
+    siteIds: scope.siteIds,
+  };
+  const personsFollowed = await personsFollowedTable(db, params, scope.sites);
+  const counts = await visitCountTables(db, params, scope.sites);
+  const girDistribution = await girTable(db, params);
+  const epds = await epdsTable(db, params, scope.sites);
+  const digitalThemes = await digitalThemesTable(db, params);
+  const digitalDurations = await digitalDurationsTable(db, params);
+  const referrals = await referralsTable(db, params);
+  const lateTasks = await lateTasksTable(db, params, scope.sites, parisDay(now));
+  const avis = await avisTable(db, params);
+  return {
+    period: { from: query.from, to: query.to },
+    previousPeriod: previous,
+    scope: { label: scope.label, siteIds: scope.siteIds },
+    choices: { sites: scope.sites, territories: scope.territories },
+    tables: {
+      personsFollowed,
+      ...counts,
+      girDistribution,
+      epds,
+      digitalThemes,
+      digitalDurations,
+      referrals,
+      lateTasks,
+      avis,
+    },
+  };
+}
+
+/** The day of `now` in Paris, `YYYY-MM-DD`: what "late" is measured against. */
+function parisDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchPersistent } from '../support/browser';
+import { countRows, logIn, useE2EServer } from '../support/e2e-app';
+
+/**
+ * Issue 9, end to end on the demo data (server/src/seed/demo-pilotage.ts): demo.cadre opens
+ * Pilotage, changes the period and the MDS, reads a chart's table alternative and the printable
+ * review; a person answers "Mon avis", which reaches the server with nothing but its site, month
+ * and answers. axe-core checks both pages.
+ */
+const e2e = useE2EServer('dk-e2e-pilotage-');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const MER = 'mds-41-41136';
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchPersistent(join(e2e.workDir, 'profile'));
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+/** The violations axe-core finds on the page as it is now (WCAG 2.1 A and AA rules). */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
+  // a script tag added to the page.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            o: object,
+          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Visits of Mer by social workers in `year` (Paris time), counted here in SQL on our own. */
+async function socialVisitsAtMer(year: number): Promise<number> {
+  const rows = await e2e.server.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM visits v JOIN agents a ON a.id = v.author_id
+      WHERE v.site_id = $1 AND a.role = 'travailleur_social'
+        AND extract(year FROM v.device_created_at AT TIME ZONE 'Europe/Paris') = $2`,
+    [MER, year],
+  );
+  return rows[0]!.n;
+}
+
+describe('Pilotage and Mon avis', () => {
+  it('lets a cadre change the period and the MDS and read a chart as a table', async () => {
+    const page = await context.newPage();
+    await logIn(page, e2e.server.url, 'demo.cadre');
+    await page.getByRole('link', { name: 'Pilotage' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pilotage' }).waitFor();
+    await expect
+      .poll(() => page.locator('.scope-line').textContent(), { timeout: 30_000 })
+      .toMatch(/^Mon périmètre \(Centre\), période du 01\/01\/\d{4} au 31\/12\/\d{4}/);
+    expect(await page.locator('section.pilotage-figure canvas').count()).toBe(13);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const lastYear = new Date().getFullYear() - 1;
+    await page.getByRole('button', { name: `Année ${lastYear}` }).click();
+    await page.getByLabel('Territoire ou MDS').selectOption(`mds:${MER}`);
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await expect
+      .poll(() => page.locator('.scope-line').textContent(), { timeout: 30_000 })
+      .toBe(
+        `Maison des Solidarités de Mer, période du 01/01/${lastYear} au 31/12/${lastYear}, comparée à celle du 01/01/${lastYear - 1} au 31/12/${lastYear - 1}.`,
+      );
+    expect(page.url()).toContain(`#/pilotage?du=${lastYear}-01-01&au=${lastYear}-12-31&mds=${MER}`);
+
+    const figure = page.locator('[data-figure="visitsByProfession"]');
+    await figure.getByText('Tableau de données : Visites par profession').click();
+    const table = figure.getByRole('table', { name: 'Visites par profession' });
+    await table.waitFor();
+    const social = table.getByRole('row', { name: /^Travailleur social/ });
+    const cells = await social.getByRole('cell').allTextContents();
+    const expected = await socialVisitsAtMer(lastYear);
+    const previous = await socialVisitsAtMer(lastYear - 1);
+    expect(expected).toBeGreaterThanOrEqual(5);
+    expect(cells.slice(0, 2)).toEqual([
+      String(expected),
+      previous >= 5 || previous === 0 ? String(previous) : 'masqué',
+    ]);
+    expect(await figure.locator('.figure-summary').textContent()).toMatch(
+      /^Visites par profession : \d+ \(visites\) sur la période, contre \d+ sur la période précédente\./,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Bilan annuel imprimable' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Bilan annuel des Maisons des Solidarités' })
+      .waitFor();
+    await expect
+      .poll(() => page.locator('.pilotage-print table').count(), { timeout: 30_000 })
+      .toBe(13);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+
+  it('lets a person answer "Mon avis", which reaches the server without a link to them', async () => {
+    const page = await context.newPage();
+    await page.goto(e2e.server.url);
+    await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+    await page.getByRole('link', { name: 'Mon avis (personne accompagnée)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mon avis' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const before = await e2e.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM avis');
+
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Vous avez été bien accueilli ?' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Oui' }).click();
+    await page.getByRole('heading', { name: /compris/ }).waitFor();
+    await page.getByRole('button', { name: 'Un peu' }).click();
+    await page.getByRole('heading', { name: /aidé/ }).waitFor();
+    await page.getByRole('button', { name: 'Je ne veux pas répondre' }).click();
+    await page.getByRole('heading', { name: /ensuite/ }).waitFor();
+    await page.getByRole('button', { name: 'Non' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Merci pour votre avis !' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await expect
+      .poll(
+        async () =>
+          (await e2e.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM avis'))[0]!.n,
+        { timeout: 30_000 },
+      )
+      .toBe(before[0]!.n + 1);
+    const month = new Date().toISOString().slice(0, 7);
+    const stored = await e2e.server.db.query<{ answers: unknown }>(
+      `SELECT answers FROM avis WHERE to_char(month, 'YYYY-MM') = $1 AND site_id = 'mds-41-41018'
+        AND answers = '{"accueil": "oui", "compris": "moyen", "suite": "non"}'::jsonb`,
+      [month],
+    );
+    expect(stored).toHaveLength(1);
+    await expect.poll(() => countRows(page, 'outbox')).toBe(0);
+    await page.close();
+  });
+});
