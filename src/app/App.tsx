@@ -14,6 +14,8 @@ import {
   LazyPersons,
   LazyPilotage,
 } from './lazy-screens';
+import { LockControls } from './lock/LockControls';
+import { LockGate } from './lock/LockGate';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
 import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
@@ -26,7 +28,16 @@ import { FormAdmin } from './forms/FormAdmin';
 import { FormPicker } from './forms/FormPicker';
 import { VisitList } from './VisitList';
 
+/** The app behind its lock (issue 7): nothing below renders while the tablet is locked. */
 export function App({ updates }: { updates: AppUpdates }) {
+  return (
+    <LockGate>
+      <UnlockedApp updates={updates} />
+    </LockGate>
+  );
+}
+
+function UnlockedApp({ updates }: { updates: AppUpdates }) {
   const { db } = useServices();
   const state = useObservable(
     () =>
@@ -148,6 +159,7 @@ function Header({ session }: { session: Session }) {
       <span class="agent">
         {session.agent.displayName} · {roleLabels[session.agent.role]}
       </span>
+      <LockControls />
       <button type="button" class="button-link" onClick={() => void onLogout()}>
         Se déconnecter
       </button>
