@@ -5,6 +5,7 @@ import { recordAudit } from '../../../server/src/audit/record-audit';
 import { BLOIS, errorOf, MER, newSession, pull, push, visitPut } from '../support/fixtures';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
+import { newPersonPut, referralPut, statusPut } from '../support/persons';
 import { send } from './support/send';
 import { SECURITY_TEST_CONFIG } from './support/world';
 
@@ -52,6 +53,28 @@ describe.each(testDatabases())('audit log on $name', (target) => {
     // A replay is a duplicate: no second write.
     await push(server(), agent, [accepted]);
     expect(await entriesFor(accepted.entityId)).toHaveLength(1);
+  });
+
+  it('names the person and the site of a referral status change', async () => {
+    const sender = await newSession(server(), [BLOIS]);
+    const receiver = await newSession(server(), [BLOIS]);
+    const person = newPersonPut(BLOIS, 'Audit', 'Rose');
+    const referral = referralPut(person.entityId, BLOIS, {
+      kind: 'agent',
+      agentId: receiver.agent.id,
+    });
+    await push(server(), sender, [person, referral]);
+    const [result] = (
+      await push(server(), receiver, [statusPut(referral.entityId, 'envoyee', 'recue')])
+    ).results;
+    expect(result?.status).toBe('accepted');
+    const rows = await server().db.query<{ site_id: string; person_id: string; agent_id: string }>(
+      "SELECT site_id, person_id::text AS person_id, agent_id::text AS agent_id FROM audit_log WHERE entity = 'referralStatus' AND entity_id = $1",
+      [referral.entityId],
+    );
+    expect(rows).toEqual([
+      { site_id: BLOIS, person_id: person.entityId, agent_id: receiver.agent.id },
+    ]);
   });
 
   it('writes a read for each record of a site that a pull sends, naming the device, and none for global records', async () => {
