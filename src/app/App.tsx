@@ -5,12 +5,16 @@ import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
-import { LazyAdmin } from './admin/LazyAdmin';
-import { LazyAvis } from './avis/LazyAvis';
-import { LazyGuide } from './guide/LazyGuide';
-import { LazyPersons } from './persons/LazyPersons';
+import {
+  LazyAdmin,
+  LazyAvis,
+  LazyDraftScreen,
+  LazyGuide,
+  LazyNewVisit,
+  LazyPersons,
+  LazyPilotage,
+} from './lazy-screens';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
-import { LazyPilotage } from './pilotage/LazyPilotage';
 import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
@@ -18,10 +22,8 @@ import { SyncBar } from './SyncBar';
 import { ToFix } from './ToFix';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
-import { DraftScreen } from './forms/DraftScreen';
 import { FormAdmin } from './forms/FormAdmin';
 import { FormPicker } from './forms/FormPicker';
-import { NewVisit } from './VisitForm';
 import { VisitList } from './VisitList';
 
 export function App({ updates }: { updates: AppUpdates }) {
@@ -56,9 +58,9 @@ export function App({ updates }: { updates: AppUpdates }) {
 function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'new-visit':
-      return <NewVisit />;
+      return <LazyNewVisit />;
     case 'draft':
-      return <DraftScreen key={route.id} draftId={route.id} session={session} />;
+      return <LazyDraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
       return <FormPicker session={session} personId={route.personId} />;
     case 'forms-admin':

@@ -9,6 +9,11 @@ import { importReportSchema, type ImportReport } from '../../shared/guide/import
 import type { PilotageQuery } from '../../shared/pilotage/query';
 import type { PilotageReport } from '../../shared/pilotage/report';
 import {
+  type DuplicateQuery,
+  type DuplicatesResponse,
+  duplicatesResponseSchema,
+} from '../../shared/persons/duplicates';
+import {
   pullResponseSchema,
   pushResponseSchema,
   type PullResponse,
@@ -61,6 +66,12 @@ export interface ApiClient {
     schema: S,
     signal?: AbortSignal,
   ): Promise<z.infer<S>>;
+  /** Person files of the whole département with this name (and birth date): duplicates. */
+  findPersonDuplicates(
+    token: string,
+    query: DuplicateQuery,
+    signal?: AbortSignal,
+  ): Promise<DuplicatesResponse>;
   /** Administrators: publishes a form definition as its next version (422 lists every error). */
   uploadFormDefinition(
     token: string,
@@ -139,6 +150,17 @@ export function createApiClient(
         signal,
       );
     },
+    findPersonDuplicates: (token, query, signal) =>
+      request(
+        `/api/v1/persons/duplicates?${new URLSearchParams(
+          Object.entries(query).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        )}`,
+        json('GET', undefined, token),
+        duplicatesResponseSchema,
+        signal,
+      ),
     uploadFormDefinition: (token, definition, signal) =>
       request('/api/v1/forms', json('POST', definition, token), publishFormResponseSchema, signal),
     pilotage: async (token, query, signal) => {

@@ -29,6 +29,10 @@ export class FakeServer implements ApiClient {
     throw new Error('not used');
   }
 
+  async findPersonDuplicates(): Promise<{ matches: never[] }> {
+    return { matches: [] };
+  }
+
   async uploadFormDefinition(): Promise<never> {
     throw new Error('not used');
   }

@@ -271,6 +271,17 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   {
+    route: 'GET /api/v1/persons/duplicates',
+    auth: 'device',
+    // A search of the whole département by name: the same answer for either site.
+    build: () => ({
+      method: 'GET',
+      path: '/api/v1/persons/duplicates?lastName=Martin&firstName=Paul',
+    }),
+    cells: byRole('200', '200', '200', '200', '200', '403'),
+    fuzz: { role: 'travailleur_social', query: ['lastName', 'firstName', 'birthDate'] },
+  },
+  {
     route: 'GET /api/v1/rgpd/visits/:id/export',
     auth: 'device',
     build: (w, scope) => ({ method: 'GET', path: `/api/v1/rgpd/visits/${w.visit[scope]}/export` }),
