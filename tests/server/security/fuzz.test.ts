@@ -67,7 +67,7 @@ describe.each(testDatabases())('fuzz on $name', (target) => {
     expect(failures).toEqual([]);
     expect(server().logs).toEqual([]);
     expect(await checksums(server().db)).toEqual(before);
-  });
+  }, 300_000); // about a thousand requests: half a minute alone, more on a loaded 2-core machine
 });
 
 async function malformed(
