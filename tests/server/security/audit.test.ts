@@ -7,7 +7,6 @@ import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
 import { newPersonPut, referralPut, statusPut } from '../support/persons';
 import { send } from './support/send';
-import { SECURITY_TEST_CONFIG } from './support/world';
 
 interface AuditRow {
   agent_id: string | null;
@@ -21,7 +20,7 @@ interface AuditRow {
 
 describe.each(testDatabases())('audit log on $name', (target) => {
   if (skipWhenUnavailable(target)) return;
-  const server = useTestServer(target, SECURITY_TEST_CONFIG);
+  const server = useTestServer(target);
   const entriesFor = (entityId: string) =>
     server().db.query<AuditRow>(
       'SELECT agent_id, device_id, action, entity, entity_id, site_id, via FROM audit_log WHERE entity_id = $1 ORDER BY id',

@@ -6,7 +6,7 @@ import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
 import { cellOf, ROUTES, type Scope } from './support/route-table';
 import { registeredRoutes, send } from './support/send';
-import { buildWorld, SECURITY_TEST_CONFIG, type World } from './support/world';
+import { buildWorld, type World } from './support/world';
 
 const SCOPES: Scope[] = ['own', 'other'];
 
@@ -16,7 +16,7 @@ const SCOPES: Scope[] = ['own', 'other'];
  */
 describe.each(testDatabases())('authorization matrix on $name', (target) => {
   if (skipWhenUnavailable(target)) return;
-  const server = useTestServer(target, SECURITY_TEST_CONFIG);
+  const server = useTestServer(target);
   let world: World;
   beforeAll(async () => {
     world = await buildWorld(server());

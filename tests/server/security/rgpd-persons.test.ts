@@ -17,7 +17,6 @@ import { newPersonPut, referralPut, scopePut } from '../support/persons';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
 import { send } from './support/send';
-import { SECURITY_TEST_CONFIG } from './support/world';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -47,7 +46,7 @@ function taskPut(personId: string, assigneeId: string): Mutation {
 
 describe.each(testDatabases())('RGPD on person files on $name', (target) => {
   if (skipWhenUnavailable(target)) return;
-  const server = useTestServer(target, SECURITY_TEST_CONFIG);
+  const server = useTestServer(target);
 
   /** A person of Blois with a visit, a referral and a task, followed by an agent of Mer. */
   async function personWithRecords() {

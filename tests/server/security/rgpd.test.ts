@@ -8,7 +8,6 @@ import { jsonFile, SERVICE_A, STRUCTURE_A } from '../support/guide-files';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
 import { send } from './support/send';
-import { SECURITY_TEST_CONFIG } from './support/world';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,7 +35,7 @@ function orientationOf(visitId: string): Mutation {
 
 describe.each(testDatabases())('RGPD on $name', (target) => {
   if (skipWhenUnavailable(target)) return;
-  const server = useTestServer(target, SECURITY_TEST_CONFIG);
+  const server = useTestServer(target);
   const exportOf = (token: string, visitId: string, format = 'json') =>
     send(
       server(),

@@ -279,7 +279,8 @@ export const ROUTES: RouteSpec[] = [
       path: '/api/v1/persons/duplicates?lastName=Martin&firstName=Paul',
     }),
     cells: byRole('200', '200', '200', '200', '200', '403'),
-    fuzz: { role: 'travailleur_social', query: ['lastName', 'firstName', 'birthDate'] },
+    // Names are free text (any junk is a name nobody has): only the date must be refused.
+    fuzz: { role: 'travailleur_social', query: ['birthDate'] },
   },
   {
     route: 'GET /api/v1/rgpd/visits/:id/export',
@@ -333,6 +334,16 @@ export const ROUTES: RouteSpec[] = [
     build: () => ({ method: 'POST', path: '/api/v1/rgpd/purge' }),
     cells: byRole('403', '403', '403', '403', '403', '200'),
     fuzz: { role: 'administrateur' },
+  },
+  {
+    route: 'GET /api/v1/pilotage',
+    auth: 'device',
+    build: (_w, scope) => ({
+      method: 'GET',
+      path: `/api/v1/pilotage?from=2026-01-01&to=2026-06-30&siteId=${site(scope)}`,
+    }),
+    cells: byRole('403', '403', '403', '403', '200/403', '200'),
+    fuzz: { role: 'cadre', query: ['from', 'to', 'siteId'] },
   },
   {
     route: 'GET /fiche/:serviceId',

@@ -3,16 +3,10 @@ import { BLOIS, newSession, push, type TestSession, visitPut } from '../../suppo
 import { jsonFile, SERVICE_A, STRUCTURE_A } from '../../support/guide-files';
 import { newPersonPut } from '../../support/persons';
 import type { TestServer } from '../../support/test-server';
-import { DEFAULT_APP_CONFIG } from '../../../../server/src/config';
 
 /** "Own site" of every role's agent, and the "other site" none of them works for. */
 export const OWN = BLOIS;
 export const OTHER = 'mds-41-41269'; // Vendôme
-
-/** Every request here comes from one test client: no address limit gets in the way. */
-export const SECURITY_TEST_CONFIG = {
-  login: { ...DEFAULT_APP_CONFIG.login, maxAttemptsPerIp: 100_000 },
-};
 
 /**
  * What the authorization matrix and the fuzz test run against: one logged-in agent of each
