@@ -1,29 +1,43 @@
 import { useState } from 'preact/hooks';
 import { roleLabels } from '../../shared/schemas/agent';
 import { observe } from '../db/observe';
-import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
-import { LazyAvis } from './avis/LazyAvis';
-import { LazyGuide } from './guide/LazyGuide';
-import { LazyPersons } from './persons/LazyPersons';
+import {
+  LazyAdmin,
+  LazyAvis,
+  LazyDraftScreen,
+  LazyFormAdmin,
+  LazyFormPicker,
+  LazyGuide,
+  LazyNewVisit,
+  LazyPersons,
+  LazyPilotage,
+  LazyToFix,
+} from './lazy-screens';
+import { LockControls } from './lock/LockControls';
+import { LockGate } from './lock/LockGate';
+import { lazyModule } from './lazy';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
-import { LazyPilotage } from './pilotage/LazyPilotage';
 import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
 import { SyncBar } from './SyncBar';
-import { ToFix } from './ToFix';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
-import { DraftScreen } from './forms/DraftScreen';
-import { FormAdmin } from './forms/FormAdmin';
-import { FormPicker } from './forms/FormPicker';
-import { NewVisit } from './VisitForm';
 import { VisitList } from './VisitList';
 
+/** The app behind its lock (issue 7): nothing below renders while the tablet is locked. */
 export function App({ updates }: { updates: AppUpdates }) {
+  return (
+    <LockGate>
+      <UnlockedApp updates={updates} />
+    </LockGate>
+  );
+}
+
+function UnlockedApp({ updates }: { updates: AppUpdates }) {
   const { db } = useServices();
   const state = useObservable(
     () =>
@@ -55,15 +69,15 @@ export function App({ updates }: { updates: AppUpdates }) {
 function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'new-visit':
-      return <NewVisit />;
+      return <LazyNewVisit />;
     case 'draft':
-      return <DraftScreen key={route.id} draftId={route.id} session={session} />;
+      return <LazyDraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
-      return <FormPicker session={session} personId={route.personId} />;
+      return <LazyFormPicker session={session} personId={route.personId} />;
     case 'forms-admin':
-      return <FormAdmin session={session} />;
+      return <LazyFormAdmin session={session} />;
     case 'to-fix':
-      return <ToFix />;
+      return <LazyToFix />;
     case 'visits':
       return <VisitList />;
     case 'guide':
@@ -79,6 +93,9 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'referrals':
     case 'cadre':
       return <LazyPersons route={route} session={session} />;
+    case 'admin':
+    case 'audit':
+      return <LazyAdmin route={route} session={session} />;
     case 'pilotage':
     case 'pilotage-print':
       return <LazyPilotage route={route} session={session} />;
@@ -87,12 +104,17 @@ function Screen({ route, session }: { route: Route; session: Session }) {
   }
 }
 
+/** The referrals' code (and its schemas) loads after the app: the badge appears a moment later. */
+const useReferrals = lazyModule(() => import('../db/referrals'));
+
 function Header({ session }: { session: Session }) {
   const { db } = useServices();
+  const referrals = useReferrals();
+  const countNew = referrals.state === 'ready' ? referrals.value.countNewReferrals : undefined;
   const newReferrals =
     useObservable(
-      () => observe(() => countNewReferrals(db, session.agent)),
-      [db, session.agent.id],
+      () => observe(async () => (countNew ? countNew(db, session.agent) : 0)),
+      [db, session.agent.id, countNew],
     ) ?? 0;
   const [message, setMessage] = useState<string | null>(null);
 
@@ -132,10 +154,17 @@ function Header({ session }: { session: Session }) {
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>
         )}
+        {session.agent.role === 'administrateur' && (
+          <a href={hrefFor({ name: 'admin', tab: 'agents' })}>Administration</a>
+        )}
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'audit' })}>Journal des accès</a>
+        )}
       </nav>
       <span class="agent">
         {session.agent.displayName} · {roleLabels[session.agent.role]}
       </span>
+      <LockControls />
       <button type="button" class="button-link" onClick={() => void onLogout()}>
         Se déconnecter
       </button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { adminHref, type AdminTab, parseAdminRoute } from './admin/admin-routes';
 import { guideHref, parseGuideRoute } from './guide/guide-routes';
 import { parsePersonsRoute, personsHref } from './persons/persons-routes';
 import { parsePilotageRoute, type PilotageRoute, pilotageHref } from './pilotage/pilotage-routes';
@@ -25,6 +26,8 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'referrals' }
   | { name: 'cadre' }
+  | { name: 'admin'; tab: AdminTab }
+  | { name: 'audit' }
   | PilotageRoute
   | { name: 'avis' };
 
@@ -42,6 +45,8 @@ export function parseRoute(hash: string): Route {
   if (guide) return guide;
   const persons = parsePersonsRoute(path);
   if (persons) return persons;
+  const admin = parseAdminRoute(path);
+  if (admin) return admin;
   const pilotage = parsePilotageRoute(path);
   if (pilotage) return pilotage;
   return { name: 'visits' };
@@ -74,6 +79,9 @@ export function hrefFor(route: Route): string {
     case 'referrals':
     case 'cadre':
       return personsHref(route);
+    case 'admin':
+    case 'audit':
+      return adminHref(route);
     case 'pilotage':
     case 'pilotage-print':
       return pilotageHref(route);

@@ -56,6 +56,16 @@ export interface ApiClient {
   ): Promise<PullResponse>;
   /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
   uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
+  /**
+   * Administration, audit log and RGPD (online only): one JSON request, its answer parsed by
+   * `schema` (typed wrappers in src/sync/admin-api.ts).
+   */
+  office<S extends z.ZodType>(
+    token: string,
+    request: { method: string; path: string; body?: unknown },
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>>;
   /** Person files of the whole département with this name (and birth date): duplicates. */
   findPersonDuplicates(
     token: string,
@@ -124,6 +134,8 @@ export function createApiClient(
   });
 
   return {
+    office: (token, { method, path, body }, schema, signal) =>
+      request(path, json(method, body, token), schema, signal),
     login: (body, signal) =>
       request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
     push: (token, body, signal) =>

@@ -37,6 +37,10 @@ export class FakeServer implements ApiClient {
     throw new Error('not used');
   }
 
+  async office(): Promise<never> {
+    throw new Error('not used');
+  }
+
   async pilotage(): Promise<never> {
     throw new Error('not used');
   }

@@ -290,6 +290,27 @@ export const ROUTES: RouteSpec[] = [
     fuzz: { role: 'cadre', query: ['format'] },
   },
   {
+    route: 'GET /api/v1/rgpd/persons/:id/export',
+    auth: 'device',
+    build: (w, scope) => ({
+      method: 'GET',
+      path: `/api/v1/rgpd/persons/${w.person[scope]}/export?format=html`,
+    }),
+    cells: byRole('403', '403', '403', '403', '200/404', '403'),
+    fuzz: { role: 'cadre', query: ['format'] },
+  },
+  {
+    route: 'PATCH /api/v1/rgpd/persons/:id',
+    auth: 'device',
+    build: (w, scope) => ({
+      method: 'PATCH',
+      path: `/api/v1/rgpd/persons/${w.person[scope]}`,
+      body: { phone: '02 54 00 00 00' },
+    }),
+    cells: byRole('403', '403', '403', '403', '200/404', '403'),
+    fuzz: { role: 'cadre', body: 'strict' },
+  },
+  {
     route: 'GET /api/v1/rgpd/retention',
     auth: 'device',
     build: () => ({ method: 'GET', path: '/api/v1/rgpd/retention' }),
