@@ -6,9 +6,20 @@ import { isoDateSchema, siteIdSchema, uuidSchema } from '../schemas/common';
  * new file is created: the tablet holds only its scope, so a file of another MDS is found here.
  * The answer says only what is needed to recognise the person and ask for the file.
  */
+/** A name as people write it: letters, accents, spaces, hyphens, apostrophes and dots. */
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(
+    /^[\p{L}\p{M}' ’.-]+$/u,
+    'Un nom ne contient que des lettres, espaces, tirets et apostrophes.',
+  );
+
 export const duplicateQuerySchema = z.object({
-  lastName: z.string().trim().min(1).max(100),
-  firstName: z.string().trim().min(1).max(100),
+  lastName: nameSchema,
+  firstName: nameSchema,
   birthDate: isoDateSchema.optional(),
 });
 export type DuplicateQuery = z.infer<typeof duplicateQuerySchema>;

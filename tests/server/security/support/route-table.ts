@@ -279,7 +279,7 @@ export const ROUTES: RouteSpec[] = [
       path: '/api/v1/persons/duplicates?lastName=Martin&firstName=Paul',
     }),
     cells: byRole('200', '200', '200', '200', '200', '403'),
-    // Names are free text (any junk is a name nobody has): only the date must be refused.
+    // Names are free text ('abc' is a name): the query fuzzed is the birth date.
     fuzz: { role: 'travailleur_social', query: ['birthDate'] },
   },
   {
