@@ -19,6 +19,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'shared/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['tests/support/unit-setup.ts'],
+          // Hundreds of records in fake-indexeddb take seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -12,6 +12,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { ficheRoutes } from './routes/fiche';
 import { formRoutes } from './routes/forms';
+import { personRoutes } from './routes/persons';
 import { guideRoutes } from './routes/guide';
 import { healthRoutes } from './routes/health';
 import { pilotageRoutes } from './routes/pilotage';
@@ -62,6 +63,7 @@ export function createApp(input: {
   app.route('/api/v1/sync', syncRoutes(deps));
   app.route('/api/v1/guide', guideRoutes(deps));
   app.route('/api/v1/forms', formRoutes(deps));
+  app.route('/api/v1/persons', personRoutes(deps));
   app.route('/api/v1/pilotage', pilotageRoutes(deps));
   app.route('/api/v1/admin', adminRoutes(deps));
   app.route('/api/v1/audit', auditRoutes(deps));

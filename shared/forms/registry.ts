@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { VISITE_DOMICILE, visiteDomicileAnswersSchema } from './visite-domicile';
+import { visiteDomicileAnswersSchema } from './visite-domicile';
+import { VISITE_DOMICILE } from './visite-domicile-id';
 
 /**
  * Answer schemas by form id and version. The server validates every visit against the exact

@@ -6,8 +6,6 @@ import { communeByCode } from '../communes';
  * why, and free notes. Any profession may use it. Profession-specific forms come from
  * published form definitions (issue "Forms engine").
  */
-export const VISITE_DOMICILE = { formId: 'visite-domicile', version: 1 } as const;
-
 export const visiteDomicileAnswersSchema = z.object({
   personName: z
     .string({ error: 'Indiquez le nom de la personne.' })

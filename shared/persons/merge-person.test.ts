@@ -57,6 +57,20 @@ describe('field by field merge', () => {
     expect(chosen).toEqual({ value: 'Durand', hlc: hlc(6), by: A });
   });
 
+  it('keeps, as a conflict, an edit made on the value but stamped before it (a reset clock)', () => {
+    const merged = mergeFieldEdit(
+      { value: 'Martin', hlc: hlc(5), by: A },
+      { value: 'Martine', hlc: hlc(4), base: hlc(5) },
+      B,
+    );
+    expect(merged).toEqual({
+      value: 'Martin',
+      hlc: hlc(5),
+      by: A,
+      conflicts: [{ value: 'Martine', hlc: hlc(4), by: B }],
+    });
+  });
+
   it('ignores an edit it already merged', () => {
     const once = mergeFieldEdit(start, { value: 'X', hlc: hlc(9), base: null }, A);
     expect(mergeFieldEdit(once, { value: 'X', hlc: hlc(9), base: null }, A)).toBe(once);

@@ -23,10 +23,12 @@ export function mergeFieldEdit(
   if (current === undefined) return incoming;
   const known = [current.hlc, ...(current.conflicts ?? []).map((c) => c.hlc)];
   if (known.includes(edit.hlc)) return current;
-  if (edit.base === current.hlc) {
+  // An edit made on the current value sorts after it (the tablet's clock has seen it); one
+  // that does not, from a tablet whose clock was reset, is treated as concurrent, not dropped.
+  if (edit.base === current.hlc && compareHlc(edit.hlc, current.hlc) > 0) {
     const resolved = new Set(edit.resolves ?? []);
     const left = (current.conflicts ?? []).filter((c) => !resolved.has(c.hlc));
-    return withConflicts(compareHlc(edit.hlc, current.hlc) > 0 ? incoming : current, left);
+    return withConflicts(incoming, left);
   }
   const { conflicts = [], ...stored } = current;
   const [winner, loser] =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personFieldSchemas } from '../persons/person-fields';
 import { instantSchema } from '../schemas/common';
 
 /** RGPD routes (/api/v1/rgpd): export format, retention policies and the purge report. */
@@ -22,3 +23,11 @@ export const purgeReportSchema = z.object({
   purgedAt: instantSchema,
   entities: z.array(retentionPolicySchema.extend({ purged: z.number().int().min(0) })),
 });
+
+/** Rectification of a person's file: the fields to correct, with their right values. */
+export const rectifyPersonSchema = z
+  .strictObject(personFieldSchemas)
+  .partial()
+  .refine((fields) => Object.keys(fields).length > 0, {
+    error: 'Indiquez au moins un champ à rectifier.',
+  });

@@ -5,11 +5,16 @@ import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
-import { LazyAvis } from './avis/LazyAvis';
-import { LazyGuide } from './guide/LazyGuide';
-import { LazyPersons } from './persons/LazyPersons';
+import {
+  LazyAdmin,
+  LazyAvis,
+  LazyDraftScreen,
+  LazyGuide,
+  LazyNewVisit,
+  LazyPersons,
+  LazyPilotage,
+} from './lazy-screens';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
-import { LazyPilotage } from './pilotage/LazyPilotage';
 import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
@@ -17,10 +22,8 @@ import { SyncBar } from './SyncBar';
 import { ToFix } from './ToFix';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
-import { DraftScreen } from './forms/DraftScreen';
 import { FormAdmin } from './forms/FormAdmin';
 import { FormPicker } from './forms/FormPicker';
-import { NewVisit } from './VisitForm';
 import { VisitList } from './VisitList';
 
 export function App({ updates }: { updates: AppUpdates }) {
@@ -55,9 +58,9 @@ export function App({ updates }: { updates: AppUpdates }) {
 function Screen({ route, session }: { route: Route; session: Session }) {
   switch (route.name) {
     case 'new-visit':
-      return <NewVisit />;
+      return <LazyNewVisit />;
     case 'draft':
-      return <DraftScreen key={route.id} draftId={route.id} session={session} />;
+      return <LazyDraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
       return <FormPicker session={session} personId={route.personId} />;
     case 'forms-admin':
@@ -70,11 +73,6 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'guide-service':
     case 'guide-admin':
       return <LazyGuide route={route} session={session} />;
-    case 'pilotage':
-    case 'pilotage-print':
-      return <LazyPilotage route={route} session={session} />;
-    case 'avis':
-      return <LazyAvis session={session} />;
     case 'persons':
     case 'person-new':
     case 'person':
@@ -84,6 +82,14 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'referrals':
     case 'cadre':
       return <LazyPersons route={route} session={session} />;
+    case 'admin':
+    case 'audit':
+      return <LazyAdmin route={route} session={session} />;
+    case 'pilotage':
+    case 'pilotage-print':
+      return <LazyPilotage route={route} session={session} />;
+    case 'avis':
+      return <LazyAvis session={session} />;
   }
 }
 
@@ -131,6 +137,12 @@ function Header({ session }: { session: Session }) {
         )}
         {session.agent.role === 'administrateur' && (
           <a href={hrefFor({ name: 'forms-admin' })}>Publier un formulaire</a>
+        )}
+        {session.agent.role === 'administrateur' && (
+          <a href={hrefFor({ name: 'admin', tab: 'agents' })}>Administration</a>
+        )}
+        {(session.agent.role === 'cadre' || session.agent.role === 'administrateur') && (
+          <a href={hrefFor({ name: 'audit' })}>Journal des accès</a>
         )}
       </nav>
       <span class="agent">

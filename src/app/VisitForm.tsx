@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { VISITE_DOMICILE, visiteDomicileAnswersSchema } from '../../shared/forms/visite-domicile';
+import { visiteDomicileAnswersSchema } from '../../shared/forms/visite-domicile';
+import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile-id';
 import { deleteDraft, newDraft, readDraft, saveDraft } from '../db/drafts';
 import type { DraftRow } from '../db/rows';
 import type { Session } from '../db/session';

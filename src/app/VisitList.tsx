@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { communeByCode } from '../../shared/communes';
-import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile';
+import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile-id';
 import { listDrafts } from '../db/drafts';
 import { observe } from '../db/observe';
 import type { LocalVisit } from '../db/rows';
@@ -8,11 +7,16 @@ import { countVisits, listVisits } from '../db/visits';
 import { visitHeading } from '../forms/visit-heading';
 import { CorrectButton } from './forms/CorrectButton';
 import { formatDate, formatInstant } from './format';
+import { lazyModule } from './lazy';
 import { hrefFor } from './router';
 import { useServices } from './services';
 import { useObservable } from './use-observable';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The communes list weighs more than the list screen itself: it loads after the app. */
+const useCommunes = lazyModule(() => import('../../shared/communes'));
+type CommuneName = (code: string) => string;
 
 /**
  * Visits shown per step of "Voir plus": the list stays fast with tens of thousands of visits on
@@ -32,8 +36,11 @@ export function VisitList() {
       })),
     [db, limit],
   );
-  if (data === undefined) return <p>Chargement…</p>;
+  const communes = useCommunes();
+  if (data === undefined || communes.state === 'loading') return <p>Chargement…</p>;
   const { visits, total, drafts } = data;
+  const communeName: CommuneName = (code) =>
+    (communes.state === 'ready' ? communes.value.communeByCode(code)?.nom : undefined) ?? code;
 
   return (
     <main id="contenu" class="page">
@@ -71,7 +78,7 @@ export function VisitList() {
         ) : (
           <ul class="cards" data-testid="visit-list">
             {visits.map((visit) => (
-              <VisitItem key={visit.id} visit={visit} />
+              <VisitItem key={visit.id} visit={visit} communeName={communeName} />
             ))}
           </ul>
         )}
@@ -94,9 +101,9 @@ export function VisitList() {
   );
 }
 
-function VisitItem({ visit }: { visit: LocalVisit }) {
+function VisitItem({ visit, communeName }: { visit: LocalVisit; communeName: CommuneName }) {
   const { answers } = visit;
-  const commune = communeByCode(text(answers.communeInsee))?.nom ?? text(answers.communeInsee);
+  const commune = communeName(text(answers.communeInsee));
   return (
     <li class="card visit" data-testid="visit-item" data-sync-state={visit.syncState}>
       <h3>{visitHeading(answers)}</h3>

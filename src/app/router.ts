@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { adminHref, type AdminTab, parseAdminRoute } from './admin/admin-routes';
 import { guideHref, parseGuideRoute } from './guide/guide-routes';
-import { parsePilotageRoute, type PilotageRoute, pilotageHref } from './pilotage/pilotage-routes';
 import { parsePersonsRoute, personsHref } from './persons/persons-routes';
+import { parsePilotageRoute, type PilotageRoute, pilotageHref } from './pilotage/pilotage-routes';
 
 /**
  * Screens are addressed by the URL hash, so a reload (or a browser restart) reopens the same
@@ -17,8 +18,6 @@ export type Route =
   | { name: 'guide'; visitId?: string }
   | { name: 'guide-service'; id: string; visitId?: string }
   | { name: 'guide-admin' }
-  | PilotageRoute
-  | { name: 'avis' }
   | { name: 'persons' }
   | { name: 'person-new' }
   | { name: 'person'; id: string }
@@ -26,7 +25,11 @@ export type Route =
   | { name: 'person-sheet'; id: string }
   | { name: 'tasks' }
   | { name: 'referrals' }
-  | { name: 'cadre' };
+  | { name: 'cadre' }
+  | { name: 'admin'; tab: AdminTab }
+  | { name: 'audit' }
+  | PilotageRoute
+  | { name: 'avis' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -40,10 +43,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/mon-avis') return { name: 'avis' };
   const guide = parseGuideRoute(path);
   if (guide) return guide;
-  const pilotage = parsePilotageRoute(path);
-  if (pilotage) return pilotage;
   const persons = parsePersonsRoute(path);
   if (persons) return persons;
+  const admin = parseAdminRoute(path);
+  if (admin) return admin;
+  const pilotage = parsePilotageRoute(path);
+  if (pilotage) return pilotage;
   return { name: 'visits' };
 }
 
@@ -65,11 +70,6 @@ export function hrefFor(route: Route): string {
     case 'guide-service':
     case 'guide-admin':
       return guideHref(route);
-    case 'pilotage':
-    case 'pilotage-print':
-      return pilotageHref(route);
-    case 'avis':
-      return '#/mon-avis';
     case 'persons':
     case 'person-new':
     case 'person':
@@ -79,6 +79,14 @@ export function hrefFor(route: Route): string {
     case 'referrals':
     case 'cadre':
       return personsHref(route);
+    case 'admin':
+    case 'audit':
+      return adminHref(route);
+    case 'pilotage':
+    case 'pilotage-print':
+      return pilotageHref(route);
+    case 'avis':
+      return '#/mon-avis';
   }
 }
 

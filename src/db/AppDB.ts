@@ -4,8 +4,8 @@ import type { Site } from '../../shared/schemas/site';
 import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas';
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
-import type { LocalAvis } from './avis';
 import type { LocalAgentProfile, LocalPerson, LocalReferral, LocalTask } from './person-rows';
+import type { LocalAvis } from './avis';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -37,11 +37,11 @@ export class AppDB extends Dexie {
   services!: EntityTable<ServiceRecord, 'id'>;
   orientations!: EntityTable<LocalOrientation, 'id'>;
   formDefinitions!: EntityTable<FormDefinitionRecord, 'id'>;
-  avis!: EntityTable<LocalAvis, 'id'>;
   persons!: EntityTable<LocalPerson, 'id'>;
   referrals!: EntityTable<LocalReferral, 'id'>;
   tasks!: EntityTable<LocalTask, 'id'>;
   agentProfiles!: EntityTable<LocalAgentProfile, 'id'>;
+  avis!: EntityTable<LocalAvis, 'id'>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,

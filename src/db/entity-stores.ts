@@ -32,12 +32,20 @@ export interface EntityStore {
    */
   applyWhileWaiting?(db: AppDB, change: Change): Promise<void>;
   markSynced(db: AppDB, entityId: string, version: number, receipt: Receipt): Promise<void>;
+  /** Optional bulk form of `markSynced`, for entities pushed by the thousand (visits). */
+  markSyncedMany?(db: AppDB, answers: readonly SyncedAnswer[]): Promise<void>;
   markRefused(
     db: AppDB,
     entityId: string,
     state: Exclude<SyncState, 'pending' | 'synced'>,
     reason: Reason,
   ): Promise<void>;
+}
+
+export interface SyncedAnswer {
+  entityId: string;
+  version: number;
+  receipt: Receipt;
 }
 
 const visitStore: EntityStore = {
@@ -52,6 +60,14 @@ const visitStore: EntityStore = {
   },
   async markSynced(db, entityId, version, receipt) {
     await db.visits.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
+  },
+  async markSyncedMany(db, answers) {
+    await db.visits.bulkUpdate(
+      answers.map(({ entityId, version, receipt }) => ({
+        key: entityId,
+        changes: { version, receipt, syncState: 'synced', reason: undefined },
+      })),
+    );
   },
   async markRefused(db, entityId, state, reason) {
     // A refusal of a later attempt never hides that the server holds this visit already.
@@ -78,7 +94,6 @@ const stores = new Map<string, EntityStore>([
   [ENTITY.service, serviceStore],
   [ENTITY.orientation, orientationStore],
   [ENTITY.formDefinition, formDefinitionStore],
-  [ENTITY.avis, avisStore],
   [ENTITY.person, personStore],
   [ENTITY.follow, personLinkStore],
   [ENTITY.pin, personLinkStore],
@@ -86,6 +101,7 @@ const stores = new Map<string, EntityStore>([
   [ENTITY.referralStatus, referralStatusStore],
   [ENTITY.task, taskStore],
   [ENTITY.agentProfile, agentProfileStore],
+  [ENTITY.avis, avisStore],
 ]);
 
 export function entityStore(entity: string): EntityStore | undefined {

@@ -97,7 +97,9 @@ export async function savePerson(
 /**
  * Follows or stops following a person ("Mes personnes suivies"), or pins or unpins them for a
  * tour, in ONE transaction with its outbox mutation. The row shows the change at once; the
- * server's record, pulled next, is the truth (and may take the person off the tablet).
+ * server's record, pulled next, is the truth (and may take the person off the tablet). A file
+ * found by the duplicate search of the whole département is not on the tablet yet: pinning it
+ * queues the mutation alone, and the file arrives with the next pull.
  */
 export async function setPersonLink(
   db: AppDB,
@@ -107,24 +109,25 @@ export async function setPersonLink(
 ): Promise<void> {
   await db.transaction('rw', [db.persons, db.outbox, db.meta], async () => {
     const person = await readPerson(db, link.personId);
-    if (person === undefined) return;
     const me = session.agent.id;
-    const update =
-      link.kind === 'follow'
-        ? {
-            followers: link.on
-              ? [
-                  ...person.followers.filter((f) => f.agentId !== me),
-                  { agentId: me, since: now.toISOString() },
-                ]
-              : person.followers.filter((f) => f.agentId !== me),
-          }
-        : {
-            pinnedBy: link.on
-              ? [...new Set([...person.pinnedBy, me])]
-              : person.pinnedBy.filter((id) => id !== me),
-          };
-    await db.persons.update(link.personId, update);
+    if (person !== undefined) {
+      const update =
+        link.kind === 'follow'
+          ? {
+              followers: link.on
+                ? [
+                    ...person.followers.filter((f) => f.agentId !== me),
+                    { agentId: me, since: now.toISOString() },
+                  ]
+                : person.followers.filter((f) => f.agentId !== me),
+            }
+          : {
+              pinnedBy: link.on
+                ? [...new Set([...person.pinnedBy, me])]
+                : person.pinnedBy.filter((id) => id !== me),
+            };
+      await db.persons.update(link.personId, update);
+    } else if (!(link.kind === 'pin' && link.on)) return;
     await appendMutation(
       db,
       {

@@ -9,6 +9,11 @@ import { importReportSchema, type ImportReport } from '../../shared/guide/import
 import type { PilotageQuery } from '../../shared/pilotage/query';
 import type { PilotageReport } from '../../shared/pilotage/report';
 import {
+  type DuplicateQuery,
+  type DuplicatesResponse,
+  duplicatesResponseSchema,
+} from '../../shared/persons/duplicates';
+import {
   pullResponseSchema,
   pushResponseSchema,
   type PullResponse,
@@ -51,6 +56,22 @@ export interface ApiClient {
   ): Promise<PullResponse>;
   /** Administrators: imports a data·inclusion file (JSON or CSV) into the service guide. */
   uploadGuide(token: string, file: Blob, signal?: AbortSignal): Promise<ImportReport>;
+  /**
+   * Administration, audit log and RGPD (online only): one JSON request, its answer parsed by
+   * `schema` (typed wrappers in src/sync/admin-api.ts).
+   */
+  office<S extends z.ZodType>(
+    token: string,
+    request: { method: string; path: string; body?: unknown },
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>>;
+  /** Person files of the whole département with this name (and birth date): duplicates. */
+  findPersonDuplicates(
+    token: string,
+    query: DuplicateQuery,
+    signal?: AbortSignal,
+  ): Promise<DuplicatesResponse>;
   /** Administrators: publishes a form definition as its next version (422 lists every error). */
   uploadFormDefinition(
     token: string,
@@ -113,6 +134,8 @@ export function createApiClient(
   });
 
   return {
+    office: (token, { method, path, body }, schema, signal) =>
+      request(path, json(method, body, token), schema, signal),
     login: (body, signal) =>
       request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
     push: (token, body, signal) =>
@@ -127,6 +150,17 @@ export function createApiClient(
         signal,
       );
     },
+    findPersonDuplicates: (token, query, signal) =>
+      request(
+        `/api/v1/persons/duplicates?${new URLSearchParams(
+          Object.entries(query).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        )}`,
+        json('GET', undefined, token),
+        duplicatesResponseSchema,
+        signal,
+      ),
     uploadFormDefinition: (token, definition, signal) =>
       request('/api/v1/forms', json('POST', definition, token), publishFormResponseSchema, signal),
     pilotage: async (token, query, signal) => {

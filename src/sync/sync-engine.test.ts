@@ -62,6 +62,8 @@ describe('sync engine', () => {
       login: () => server.login(),
       uploadGuide: () => server.uploadGuide(),
       uploadFormDefinition: () => server.uploadFormDefinition(),
+      office: () => server.office(),
+      findPersonDuplicates: () => server.findPersonDuplicates(),
       pilotage: () => server.pilotage(),
     };
     const first = createSyncEngine({ db, api: slow }).syncNow('button');
@@ -118,6 +120,6 @@ describe('sync engine', () => {
     down = false;
     expect(await engine.syncNow('button')).toBe('done');
     engine.stop();
-    expect(server.pushes.map((batch) => batch.length)).toEqual([125, 125, 50]);
+    expect(server.pushes.map((batch) => batch.length)).toEqual([250, 50]);
   });
 });

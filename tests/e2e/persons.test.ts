@@ -103,9 +103,9 @@ describe('a referral between two agents', () => {
     await a.getByLabel(/La personne est d’accord/).check();
     await a.getByRole('button', { name: 'Envoyer l’orientation' }).click();
     await a.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    expect(await a.getByRole('region', { name: 'Historique' }).textContent()).toContain(
-      'Orientation vers Sophie Lefèvre : Envoyée · pas encore envoyée',
-    );
+    await expect
+      .poll(() => a.getByRole('region', { name: 'Historique' }).textContent())
+      .toContain('Orientation vers Sophie Lefèvre : Envoyée · pas encore envoyée');
     expect(await serverReferral(person!.id)).toEqual([]);
     await contextA.setOffline(false);
     await syncNow(a);

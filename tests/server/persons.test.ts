@@ -173,6 +173,37 @@ describe.each(testDatabases())('person files on $name', (target) => {
     expect(merged?.fields.lastName).toEqual({ value: 'Petit-Jean', hlc: after, by: b.agent.id });
   });
 
+  it('finds the files of any MDS with the same name, accents and case aside, and logs each as read', async () => {
+    const vendome = await newSession(server(), [VENDOME]);
+    const blois = await newSession(server(), [BLOIS]);
+    const create = newPersonPut(VENDOME, 'Noël-Lefèbvre', 'Zoé');
+    const t = Date.now();
+    (create.data as { edits: Record<string, unknown> }).edits.birthDate = {
+      value: '1950-03-02',
+      hlc: hlcAt(t, 'n'),
+      base: null,
+    };
+    await push(server(), vendome, [create]);
+    const search = async (query: string) => {
+      const response = await server().app.request(`/api/v1/persons/duplicates?${query}`, {
+        headers: { authorization: `Bearer ${blois.token}` },
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { matches: { id: string }[] }).matches.map((m) => m.id);
+    };
+    expect(await search('lastName=NOEL%20LEFEBVRE&firstName=zoe')).toEqual([create.entityId]);
+    expect(await search('lastName=noel-lefebvre&firstName=Zoe&birthDate=1950-03-02')).toEqual([
+      create.entityId,
+    ]);
+    expect(await search('lastName=noel-lefebvre&firstName=Zoe&birthDate=1951-03-02')).toEqual([]);
+    const audit = await server().db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log
+       WHERE agent_id = $1 AND entity_id = $2 AND action = 'read' AND via = 'GET /api/v1/persons/duplicates'`,
+      [blois.agent.id, create.entityId],
+    );
+    expect(audit[0]!.n).toBe(2);
+  });
+
   it('answers duplicate to a replayed edit and merges it once', async () => {
     const a = await newSession(server(), [BLOIS]);
     const create = newPersonPut(BLOIS, 'Bernard', 'Léa');

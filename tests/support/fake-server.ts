@@ -29,7 +29,15 @@ export class FakeServer implements ApiClient {
     throw new Error('not used');
   }
 
+  async findPersonDuplicates(): Promise<{ matches: never[] }> {
+    return { matches: [] };
+  }
+
   async uploadFormDefinition(): Promise<never> {
+    throw new Error('not used');
+  }
+
+  async office(): Promise<never> {
     throw new Error('not used');
   }
 

@@ -1,4 +1,4 @@
-import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile';
+import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile-id';
 import type { VisitData } from '../../shared/schemas/visit';
 import type { Session } from '../../src/db/session';
 import { uuidv7 } from '../../shared/uuidv7';

@@ -1,4 +1,5 @@
 /** The `persons`, `person_followers` and `person_pins` tables. */
+import type { DuplicateMatch } from '../../../shared/persons/duplicates';
 import type { Receipt } from '../../../shared/schemas/common';
 import type { Follower, PersonFieldStates } from '../../../shared/persons/person';
 import type { Queryable } from '../db/database';
@@ -152,4 +153,32 @@ export async function setAgentLink(
         [link.personId, link.agentId],
       );
   return rows.length > 0;
+}
+
+/** Files of any site with this name key, and this birth date (or none known) when given. */
+export async function selectDuplicates(
+  db: Queryable,
+  query: { nameKey: string; birthDate?: string; limit: number },
+): Promise<DuplicateMatch[]> {
+  const rows = await db.query<{
+    id: string;
+    site_id: string;
+    fields: PersonFieldStates;
+    birth_date: string | null;
+  }>(
+    `SELECT id::text AS id, site_id, fields, to_char(birth_date, 'YYYY-MM-DD') AS birth_date
+     FROM persons
+     WHERE name_key = $1 AND deleted_at IS NULL
+       AND ($2::date IS NULL OR birth_date IS NULL OR birth_date = $2::date)
+     ORDER BY created_at, id
+     LIMIT $3`,
+    [query.nameKey, query.birthDate ?? null, query.limit],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    siteId: row.site_id,
+    lastName: String(row.fields.lastName?.value ?? ''),
+    firstName: String(row.fields.firstName?.value ?? ''),
+    birthDate: row.birth_date,
+  }));
 }

@@ -2,7 +2,7 @@ import type { Database, Queryable } from '../db/database';
 import { takeChangeSeqs, upsertChanges } from '../db/queries/sync-changes';
 import { recordAudit } from '../audit/record-audit';
 import { withChangeLogWriter } from '../sync/change-log';
-import { PURGE_TARGETS, type PurgeTarget } from './purge-targets';
+import { expiredIdsSql, PURGE_TARGETS, type PurgeTarget, withExpired } from './purge-targets';
 
 export interface RetentionPolicy {
   entity: string;
@@ -56,6 +56,7 @@ export function purgeExpired(
           entity: target.entity,
           entityId: record.id,
           siteId: record.siteId,
+          personId: record.personId,
           seq: seqs[i]!,
           op: 'delete' as const,
           payload: undefined,
@@ -86,12 +87,14 @@ async function deleteOlderThan(
   target: PurgeTarget,
   cutoff: Date,
 ): Promise<Array<{ id: string; siteId: string; personId: string | null }>> {
-  // Table and column names come from PURGE_TARGETS, never from a request.
+  const params = [cutoff.toISOString()];
+  for (const statement of target.before ?? [])
+    await tx.query(withExpired(statement, target), params);
   const rows = await tx.query<{ id: string; site_id: string; person_id: string | null }>(
-    `WITH gone AS (DELETE FROM ${target.table} WHERE ${target.ageColumn} < $1 RETURNING *)
-     SELECT id::text AS id, ${target.siteColumn} AS site_id, to_jsonb(gone) ->> 'person_id' AS person_id
+    `WITH gone AS (DELETE FROM ${target.table} WHERE id IN (${expiredIdsSql(target)}) RETURNING *)
+     SELECT id::text AS id, ${target.siteColumn} AS site_id, to_jsonb(gone) ->> '${target.personColumn}' AS person_id
      FROM gone ORDER BY id`,
-    [cutoff.toISOString()],
+    params,
   );
   return rows.map((row) => ({ id: row.id, siteId: row.site_id, personId: row.person_id }));
 }

@@ -1,4 +1,4 @@
-import { VISITE_DOMICILE } from '../../../shared/forms/visite-domicile';
+import { VISITE_DOMICILE } from '../../../shared/forms/visite-domicile-id';
 import { ENTITY } from '../../../shared/entities';
 import type { Mutation } from '../../../shared/sync/protocol-v1';
 import { hashPassword } from '../auth/password';

@@ -27,7 +27,6 @@ export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<strin
   [ENTITY.service, {}],
   [ENTITY.orientation, orientationHandlers],
   [ENTITY.formDefinition, {}],
-  [ENTITY.avis, avisHandlers],
   [ENTITY.person, personHandlers],
   [ENTITY.follow, followHandlers],
   [ENTITY.pin, pinHandlers],
@@ -35,4 +34,5 @@ export const entityRegistry: ReadonlyMap<string, EntityHandlers> = new Map<strin
   [ENTITY.referralStatus, referralStatusHandlers],
   [ENTITY.task, taskHandlers],
   [ENTITY.agentProfile, {}],
+  [ENTITY.avis, avisHandlers],
 ]);

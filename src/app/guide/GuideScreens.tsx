@@ -11,7 +11,7 @@ export interface GuideScreenProps {
   session: Session;
 }
 
-/** The guide's screens, in the chunk loaded by LazyGuide. */
+/** The guide's screens, in the chunk loaded by LazyGuide (lazy-screens.ts). */
 export function GuideScreens({ route, session }: GuideScreenProps) {
   const guide = useGuide();
   switch (route.name) {

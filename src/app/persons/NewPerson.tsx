@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { uuidv7 } from '../../../shared/uuidv7';
 import type { LocalPerson } from '../../db/person-rows';
-import { displayName, findDuplicates, savePerson } from '../../db/persons';
+import type { DuplicateMatch } from '../../../shared/persons/duplicates';
+import { displayName, findDuplicates, savePerson, setPersonLink } from '../../db/persons';
 import type { Session } from '../../db/session';
 import { formatDate, todayIsoDate } from '../format';
 import { hrefFor, navigate } from '../router';
@@ -14,7 +15,8 @@ import { useDirectory } from './use-directory';
  * and case ignored) and birth date are offered: opening the existing file avoids a duplicate.
  */
 export function NewPerson({ session }: { session: Session }) {
-  const { db } = useServices();
+  const { db, api, sync } = useServices();
+  const [remote, setRemote] = useState<DuplicateMatch[] | null>(null);
   const [draft, setDraft] = useState<PersonDraft>(emptyPersonDraft);
   const [errors, setErrors] = useState<Partial<Record<keyof PersonDraft, string>>>({});
   const [duplicates, setDuplicates] = useState<LocalPerson[] | null>(null);
@@ -36,6 +38,27 @@ export function NewPerson({ session }: { session: Session }) {
     }
   }
 
+  /** Files of other MDS with this name, when the network answers; none offline. */
+  async function searchDepartement(): Promise<DuplicateMatch[]> {
+    try {
+      const { matches } = await api.findPersonDuplicates(session.token, {
+        lastName: draft.lastName.trim(),
+        firstName: draft.firstName.trim(),
+        ...(draft.birthDate ? { birthDate: draft.birthDate } : {}),
+      });
+      return matches;
+    } catch {
+      return [];
+    }
+  }
+
+  /** Pins a file of another MDS for this agent, and opens it once the sync brought it. */
+  async function pinAndOpen(match: DuplicateMatch) {
+    await setPersonLink(db, session, { personId: match.id, kind: 'pin', on: true });
+    void sync.syncNow('button');
+    navigate({ name: 'person', id: match.id });
+  }
+
   async function onSubmit(event: Event) {
     event.preventDefault();
     const missing: Partial<Record<keyof PersonDraft, string>> = {};
@@ -52,8 +75,12 @@ export function NewPerson({ session }: { session: Session }) {
         firstName: draft.firstName,
         birthDate: draft.birthDate || null,
       });
-      if (found.length > 0) {
+      const elsewhere = (await searchDepartement()).filter(
+        (match) => !found.some((p) => p.id === match.id),
+      );
+      if (found.length > 0 || elsewhere.length > 0) {
         setDuplicates(found);
+        setRemote(elsewhere);
         return;
       }
     }
@@ -69,6 +96,7 @@ export function NewPerson({ session }: { session: Session }) {
           onChange={(next) => {
             setDraft(next);
             setDuplicates(null);
+            setRemote(null);
           }}
           errors={errors}
         />
@@ -104,6 +132,27 @@ export function NewPerson({ session }: { session: Session }) {
                 );
               })}
             </ul>
+            {remote !== null && remote.length > 0 && (
+              <>
+                <p>Dans une autre MDS :</p>
+                <ul class="person-list">
+                  {remote.map((match) => (
+                    <li key={match.id}>
+                      {match.lastName.toLocaleUpperCase('fr')} {match.firstName}
+                      {match.birthDate ? `, né·e le ${formatDate(match.birthDate)}` : ''} —{' '}
+                      {siteNameOf(match.siteId)}{' '}
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        onClick={() => void pinAndOpen(match)}
+                      >
+                        Épingler et ouvrir la fiche
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <p>Si ce n’est pas la même personne, créez quand même la fiche.</p>
           </section>
         )}

@@ -36,7 +36,10 @@ export function PersonFileScreen({ personId, session }: { personId: string; sess
     return (
       <main id="contenu" class="page">
         <h1>Fiche introuvable</h1>
-        <p>Cette fiche n’est pas sur la tablette (elle a pu être retirée de votre suivi).</p>
+        <p>
+          Cette fiche n’est pas sur la tablette : elle arrive à la prochaine synchronisation si vous
+          venez de l’épingler, ou elle a été retirée de votre suivi.
+        </p>
         <a href={hrefFor({ name: 'persons' })}>Retour à mes personnes suivies</a>
       </main>
     );

@@ -10,7 +10,7 @@ import { TasksScreen } from './TasksScreen';
 import type { PersonsRoute } from './persons-routes';
 import './persons.css';
 
-/** The person screens, in the lazily loaded chunk (LazyPersons.tsx). */
+/** The person screens, in the lazily loaded chunk (lazy-screens.ts). */
 export function PersonScreens({ route, session }: { route: PersonsRoute; session: Session }) {
   switch (route.name) {
     case 'persons':

@@ -54,8 +54,10 @@ describe.each(testDatabases())('authorization matrix on $name', (target) => {
         const page = pullResponseSchema.parse(await response.json());
         const ids = page.changes.map((change) => change.entityId);
         expect(ids.includes(world.visit[scope])).toBe(expected === 'sees');
+        expect(ids.includes(world.person[scope])).toBe(expected === 'sees');
         // Whatever the cell, nothing of the other site ever comes down.
         expect(ids).not.toContain(world.visit.other);
+        expect(ids).not.toContain(world.person.other);
         return;
       }
       const [result] = pushResponseSchema.parse(await response.json()).results;

@@ -101,8 +101,8 @@ function valueIssues(edit: PersonEdit): FieldIssue[] {
   });
 }
 
-/** Copies for queries (duplicates, statistics) of the winning values. */
-function columnsOf(fields: PersonFieldStates): PersonColumns {
+/** Copies for queries (duplicates, statistics) of the winning values (also RGPD rectification). */
+export function columnsOf(fields: PersonFieldStates): PersonColumns {
   const text = (name: PersonFieldName) => {
     const value = fields[name]?.value;
     return typeof value === 'string' && value !== '' ? value : null;

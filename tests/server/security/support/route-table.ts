@@ -271,11 +271,43 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   {
+    route: 'GET /api/v1/persons/duplicates',
+    auth: 'device',
+    // A search of the whole département by name: the same answer for either site.
+    build: () => ({
+      method: 'GET',
+      path: '/api/v1/persons/duplicates?lastName=Martin&firstName=Paul',
+    }),
+    cells: byRole('200', '200', '200', '200', '200', '403'),
+    fuzz: { role: 'travailleur_social', query: ['lastName', 'firstName', 'birthDate'] },
+  },
+  {
     route: 'GET /api/v1/rgpd/visits/:id/export',
     auth: 'device',
     build: (w, scope) => ({ method: 'GET', path: `/api/v1/rgpd/visits/${w.visit[scope]}/export` }),
     cells: byRole('403', '403', '403', '403', '200/404', '403'),
     fuzz: { role: 'cadre', query: ['format'] },
+  },
+  {
+    route: 'GET /api/v1/rgpd/persons/:id/export',
+    auth: 'device',
+    build: (w, scope) => ({
+      method: 'GET',
+      path: `/api/v1/rgpd/persons/${w.person[scope]}/export?format=html`,
+    }),
+    cells: byRole('403', '403', '403', '403', '200/404', '403'),
+    fuzz: { role: 'cadre', query: ['format'] },
+  },
+  {
+    route: 'PATCH /api/v1/rgpd/persons/:id',
+    auth: 'device',
+    build: (w, scope) => ({
+      method: 'PATCH',
+      path: `/api/v1/rgpd/persons/${w.person[scope]}`,
+      body: { phone: '02 54 00 00 00' },
+    }),
+    cells: byRole('403', '403', '403', '403', '200/404', '403'),
+    fuzz: { role: 'cadre', body: 'strict' },
   },
   {
     route: 'GET /api/v1/rgpd/retention',

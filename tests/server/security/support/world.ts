@@ -1,6 +1,7 @@
 import { roles, type Role } from '../../../../shared/schemas/agent';
 import { BLOIS, newSession, push, type TestSession, visitPut } from '../../support/fixtures';
 import { jsonFile, SERVICE_A, STRUCTURE_A } from '../../support/guide-files';
+import { newPersonPut } from '../../support/persons';
 import type { TestServer } from '../../support/test-server';
 import { DEFAULT_APP_CONFIG } from '../../../../server/src/config';
 
@@ -21,6 +22,7 @@ export interface World {
   server: TestServer;
   sessions: Record<Role, TestSession>;
   visit: Record<'own' | 'other', string>;
+  person: Record<'own' | 'other', string>;
   agent: Record<'own' | 'other', TestSession>;
   serviceId: string;
 }
@@ -32,8 +34,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
   const otherAgent = await newSession(server, [OTHER], 'travailleur_social');
   const ownVisit = visitPut(OWN);
   const otherVisit = visitPut(OTHER);
-  await push(server, ownAgent, [ownVisit]);
-  await push(server, otherAgent, [otherVisit]);
+  const ownPerson = newPersonPut(OWN, 'Martin', 'Yvonne');
+  const otherPerson = newPersonPut(OTHER, 'Bernard', 'Louis');
+  await push(server, ownAgent, [ownVisit, ownPerson]);
+  await push(server, otherAgent, [otherVisit, otherPerson]);
   const upload = await server.app.request('/api/v1/guide/import', {
     method: 'POST',
     headers: { authorization: `Bearer ${sessions.administrateur.token}` },
@@ -44,6 +48,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     server,
     sessions,
     visit: { own: ownVisit.entityId, other: otherVisit.entityId },
+    person: { own: ownPerson.entityId, other: otherPerson.entityId },
     agent: { own: ownAgent, other: otherAgent },
     serviceId: SERVICE_A.id,
   };

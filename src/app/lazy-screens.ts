@@ -1,0 +1,48 @@
+import { lazyScreen } from './lazy';
+
+/**
+ * The screens loaded on first use (lazy.tsx), each in its own chunk, so the first load holds
+ * only the visit list, the sync bar and what every screen shares.
+ */
+
+/** The drafts and the generic visit form, with the list of communes they need. */
+export const LazyDraftScreen = lazyScreen(
+  () => import('./forms/DraftScreen').then((m) => m.DraftScreen),
+  'Ouverture du brouillon…',
+);
+export const LazyNewVisit = lazyScreen(
+  () => import('./VisitForm').then((m) => m.NewVisit),
+  'Ouverture du formulaire…',
+);
+
+/** The forms engine: definitions evaluated at run time, AGGIR, EPDS, the renderer. */
+export const LazyFormScreen = lazyScreen(
+  () => import('./forms/FormScreen').then((m) => m.FormScreen),
+  'Ouverture du formulaire…',
+);
+
+/** The guide: the search library and the opening-hours parser outweigh the rest of the app. */
+export const LazyGuide = lazyScreen(
+  () => import('./guide/GuideScreens').then((m) => m.GuideScreens),
+  'Chargement du guide…',
+);
+
+/** Person files, caseload, referrals, tasks, the follow-up sheet and the cadre's view. */
+export const LazyPersons = lazyScreen(() =>
+  import('./persons/PersonScreens').then((m) => m.PersonScreens),
+);
+
+/** Pilotage and its charting library: field agents never download them. */
+export const LazyPilotage = lazyScreen(
+  () => import('./pilotage/PilotageScreens').then((m) => m.PilotageScreens),
+  'Chargement du pilotage…',
+);
+
+/** "Mon avis", the questionnaire the person answers at the end of a visit. */
+export const LazyAvis = lazyScreen(() => import('./avis/AvisScreen').then((m) => m.AvisScreen));
+
+/** Administration (agents, sites, tablets) and the access journal: field agents never open them. */
+export const LazyAdmin = lazyScreen(
+  () => import('./admin/AdminScreens').then((m) => m.AdminScreens),
+  'Chargement de l’administration…',
+);
