@@ -5,7 +5,7 @@ import globals from 'globals';
 
 /**
  * The dependency rule of DESIGN §2, enforced here rather than hoped for:
- * app → db, sync (status only), forms, pwa, shared; db → shared, crypto; sync → db, shared;
+ * app → db, sync (status only), forms, pwa, shared; db → shared, security; sync → db, shared;
  * server → shared; shared → zod. Dexie only in src/db, fetch only in src/sync/api-client.ts.
  */
 const dexie = { name: 'dexie', message: 'Dexie is only imported in src/db/.' };
@@ -62,7 +62,7 @@ export default tseslint.config(
         {
           paths: [dexie],
           patterns: [
-            layer('crypto'),
+            layer('security'),
             { group: ['**/server/**'], message: 'The app never imports server code.' },
           ],
         },
@@ -111,7 +111,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/forms/**/*.{ts,tsx}', 'src/pwa/**/*.ts', 'src/crypto/**/*.ts'],
+    files: ['src/forms/**/*.{ts,tsx}', 'src/pwa/**/*.ts', 'src/security/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/src/start';
 import { launchPersistent } from '../tests/support/browser';
-import { countRows, logIn, seedOutbox } from '../tests/support/e2e-app';
+import { countRows, logIn, seedOutbox, unlock } from '../tests/support/e2e-app';
 
 const POLL_MS = 20;
 
@@ -35,6 +35,7 @@ export async function browserPush(
     await context.setOffline(true);
     await seedOutbox(page, count, `Bench navigateur ${count}`, 'mds-41-41018', notes);
     await page.reload();
+    await unlock(page);
     await page.getByTestId('pending-count').filter({ hasText: 'en attente' }).waitFor();
     const started = performance.now();
     await context.setOffline(false); // the app syncs on `online`

@@ -17,6 +17,7 @@ import { saveDraft } from '../src/db/drafts';
 import type { DraftRow, LocalVisit } from '../src/db/rows';
 import { withAnswer } from '../src/forms/answer-paths';
 import { FieldList } from '../src/forms/FieldList';
+import { unlocked } from '../tests/support/test-db';
 
 const VISITS_ON_DEVICE = 20_000;
 const SAVES = 300;
@@ -172,7 +173,8 @@ export default async function bench(): Promise<void> {
   console.log(
     `Node, Dexie on fake-indexeddb (not Chromium); ${VISITS_ON_DEVICE.toLocaleString('fr-FR')} visits on the device, ${SAVES} saves.`,
   );
-  const db = new AppDB(`bench-forms-${Date.now()}`);
+  // Unlocked as after a PIN: saves go through the encryption layer (issue 7).
+  const db = unlocked(new AppDB(`bench-forms-${Date.now()}`));
   await db.open();
   await fillDevice(db);
   const { save, changeAndSave } = await draftSaves(db);

@@ -21,11 +21,16 @@ function defaultDeviceName(): string {
  * The first login needs the network: the server checks the password and registers this
  * tablet. Afterwards the app opens offline with the stored session.
  */
-export function LoginScreen() {
+export function LoginScreen({ notice }: { notice?: string }) {
   return (
     <main class="login" id="contenu">
       <h1>Dernier Kilomètre</h1>
       <p class="lead">Maisons des Solidarités de Loir-et-Cher</p>
+      {notice && (
+        <p class="alert alert-error" role="alert">
+          {notice}
+        </p>
+      )}
       <LoginForm />
     </main>
   );
@@ -49,7 +54,7 @@ export function ReconnectBanner({ login }: { login: string }) {
   );
 }
 
-function LoginForm({ reconnectLogin }: { reconnectLogin?: string }) {
+export function LoginForm({ reconnectLogin }: { reconnectLogin?: string }) {
   const { db, api, sync } = useServices();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -118,6 +123,8 @@ function loginErrorMessage(error: unknown): string {
   if (error instanceof UnsentDataError) {
     return `${error.ownerName ?? 'L’agent précédent'} a ${error.waiting} enregistrement(s) non envoyé(s) sur cette tablette : il doit se reconnecter et synchroniser avant qu’un autre agent l’utilise.`;
   }
+  if (error instanceof Error && error.name === 'RecoveryError')
+    return 'Les enregistrements non envoyés de cette tablette ne peuvent pas être déchiffrés avec ce compte. Contactez l’administrateur.';
   if (error instanceof HttpError && error.status === 400)
     return 'Identifiant ou mot de passe manquant.';
   const { code, message } = describeError(error);

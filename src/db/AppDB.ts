@@ -5,6 +5,9 @@ import type { ServiceRecord, StructureRecord } from '../../shared/guide/schemas'
 import type { LocalOrientation } from './guide-rows';
 import type { FormDefinitionRecord } from '../../shared/forms/form-definition-record';
 import type { LocalAgentProfile, LocalPerson, LocalReferral, LocalTask } from './person-rows';
+import { Vault } from '../security/Vault';
+import type { Keyring } from './keyring';
+import { sealingMiddleware } from './sealing-middleware';
 import type { LocalAvis } from './avis';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
@@ -41,6 +44,9 @@ export class AppDB extends Dexie {
   referrals!: EntityTable<LocalReferral, 'id'>;
   tasks!: EntityTable<LocalTask, 'id'>;
   agentProfiles!: EntityTable<LocalAgentProfile, 'id'>;
+  keyring!: EntityTable<Keyring, 'id'>;
+  /** The data key while unlocked (issue 7): personal fields are sealed with it (sealing-middleware.ts). */
+  readonly vault = new Vault();
   avis!: EntityTable<LocalAvis, 'id'>;
 
   constructor(
@@ -92,7 +98,12 @@ export class AppDB extends Dexie {
       .upgrade(async (tx) => {
         await tx.table('meta').delete('pull-cursor');
       });
+    // The tablet's key material (issue 7): the data key wrapped by the PIN and by the recovery
+    // key, and the PIN failure counter. Rows stored in clear before are sealed when the agent
+    // chooses a PIN (unlock.ts `sealExistingRows`).
+    this.version(6).stores({ keyring: 'id' });
     // "Mon avis" (issue 9): anonymous answers waiting for, then holding, their receipt.
     this.version(7).stores({ avis: 'id' });
+    this.use(sealingMiddleware(this.vault));
   }
 }

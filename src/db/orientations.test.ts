@@ -5,8 +5,9 @@ import { AppDB } from './AppDB';
 import { loadGuide } from './guide';
 import { listOrientationsForService, queueOrientation } from './orientations';
 import { logout, startSession } from './session';
+import { unlocked } from '../../tests/support/test-db';
 
-const newDb = () => new AppDB(`test-guide-${uuidv7()}`);
+const newDb = () => unlocked(new AppDB(`test-guide-${uuidv7()}`));
 const service = {
   id: 'demo--svc-1',
   source: 'demo',

@@ -1,6 +1,6 @@
 import type { MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
-import { allEntityTables, entityStore, type EntityStore, type SyncedAnswer } from './entity-stores';
+import { loadEntityStores, type EntityStore, type SyncedAnswer } from './entity-stores';
 import type { OutboxRow } from './rows';
 
 /**
@@ -21,7 +21,8 @@ export async function applyPushResults(
   results: readonly MutationResult[],
   alongside?: () => Promise<unknown>,
 ): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.meta, ...allEntityTables(db)], async () => {
+  const stores = await loadEntityStores();
+  await db.transaction('rw', [db.outbox, db.meta, ...stores.tables(db)], async () => {
     const still = await pendingKeys(db, sent);
     const byId = new Map(sent.map((row) => [row.id, row]));
     const answers: Array<{ row: OutboxRow; result: MutationResult }> = [];
@@ -38,7 +39,7 @@ export async function applyPushResults(
     const synced = new Map<EntityStore, SyncedAnswer[]>();
     const oneByOne = new Map<string, Array<() => Promise<unknown>>>();
     for (const { row, result } of answers) {
-      const store = entityStore(row.entity);
+      const store = stores.store(row.entity);
       const delivered = result.status === 'accepted' || result.status === 'duplicate';
       if (delivered && store?.markSyncedMany && perRecord.get(row.entityId) === 1) {
         const list = synced.get(store) ?? [];

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start';
 import { launchPersistent } from '../support/browser';
 import type { Page } from 'playwright-core';
-import { logIn } from '../support/e2e-app';
+import { logIn, unlock } from '../support/e2e-app';
 import { freePort } from '../support/server-process';
 
 /**
@@ -171,12 +171,14 @@ describe('an app update with records waiting', () => {
     // The same draft open in a second tab also holds the update back.
     const other = await context.newPage();
     await other.goto(server.url);
+    await unlock(other);
     await other.getByRole('link', { name: 'Mise à jour brouillon' }).click();
     await other.getByLabel('Nom et prénom de la personne').waitFor();
     await page.getByRole('button', { name: 'Mettre à jour' }).click();
     await page.getByText('Un formulaire est ouvert dans un autre onglet').waitFor();
     await other.close();
     await page.getByRole('button', { name: 'Mettre à jour' }).click();
+    await unlock(page); // the new version opens locked, like any reload
     await expect
       .poll(() => page.locator('footer').textContent(), { timeout: 30_000 })
       .toContain('version essai-2');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchKillable, launchPersistent } from '../support/browser';
-import { countRows, logIn, seedOutbox, useE2EServer } from '../support/e2e-app';
+import { choosePin, countRows, logIn, seedOutbox, unlock, useE2EServer } from '../support/e2e-app';
 import { seededRandom } from '../support/flaky-proxy';
 import { createNodeDevice } from '../support/node-device';
 
@@ -33,6 +33,7 @@ async function crashRepeatedly(
     const browser = await launchKillable(profile);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(e2e.server.url);
+    await unlock(page); // the app syncs once unlocked
     await page.waitForTimeout(50 + random() * 600);
     seen.push(await probe(page));
     await browser.kill();
@@ -62,27 +63,27 @@ describe('the browser killed in the middle of a sync', () => {
     context = await launchPersistent(profile);
     page = await context.newPage();
     await page.goto(e2e.server.url);
+    await unlock(page);
     await expect.poll(() => countRows(page, 'outbox'), { timeout: 60_000 }).toBe(0);
     expect(
       await countRows(page, 'visits', { index: 'siteId', value: 'mds-41-41018' }),
     ).toBeGreaterThanOrEqual(VISITS);
+    // The answers are sealed on the tablet (issue 7); receipts are stored in clear.
     const receipted = await page.evaluate(
-      (tag) =>
+      () =>
         new Promise<{ total: number; receipted: number }>((resolve) => {
           const open = indexedDB.open('dernier-km');
           open.onsuccess = () => {
             const request = open.result.transaction('visits').objectStore('visits').getAll();
             request.onsuccess = () => {
-              const mine = (
-                request.result as Array<{ answers: { personName: string }; receipt?: unknown }>
-              ).filter((v) => v.answers.personName.startsWith(tag));
-              resolve({ total: mine.length, receipted: mine.filter((v) => v.receipt).length });
+              const all = request.result as Array<{ receipt?: unknown }>;
+              resolve({ total: all.length, receipted: all.filter((v) => v.receipt).length });
             };
           };
         }),
-      TAG,
     );
-    expect(receipted).toEqual({ total: VISITS, receipted: VISITS });
+    expect(receipted.total).toBeGreaterThanOrEqual(VISITS);
+    expect(receipted.receipted).toBe(receipted.total);
     expect(
       await serverCount(
         "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' LIKE $1",
@@ -109,7 +110,7 @@ describe('the browser killed in the middle of a sync', () => {
     await page.getByLabel('Identifiant').fill('demo.social');
     await page.getByLabel('Mot de passe').fill('demo-dernier-km');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Mes visites' }).waitFor(); // logged in: the pull starts
+    await choosePin(page); // logged in: the pull starts
     await page.waitForTimeout(random() * 300);
     const before = await countRows(page, 'visits');
     await context.close();
@@ -124,6 +125,7 @@ describe('the browser killed in the middle of a sync', () => {
     const last = await launchPersistent(profile);
     const reopened = await last.newPage();
     await reopened.goto(e2e.server.url);
+    await unlock(reopened);
     await expect
       .poll(() => countRows(reopened, 'visits', { index: 'siteId', value: 'mds-41-41018' }), {
         timeout: 60_000,

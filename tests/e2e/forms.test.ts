@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { useE2EServer } from '../support/e2e-app';
+import { choosePin, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue 5 end to end: the built PWA in Chromium, offline, fills the AGGIR and the PMI forms,
@@ -23,7 +23,7 @@ async function openOffline(
   await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill('demo-dernier-km');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+  await choosePin(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 30_000,
   });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { useE2EServer } from '../support/e2e-app';
+import { choosePin, unlock, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue 6, end to end: the demo guide seeded on the server reaches the tablet by pull, then,
@@ -25,6 +25,7 @@ async function logIn(page: Page, login = 'demo.social') {
   await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill('demo-dernier-km');
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  await choosePin(page);
   await page.getByRole('link', { name: 'Guide des services' }).waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 30_000,
@@ -48,6 +49,7 @@ describe('the service guide with no network', () => {
 
     await context.setOffline(true);
     await page.reload();
+    await unlock(page);
     await page.getByRole('heading', { name: 'Guide des services' }).waitFor();
 
     const search = page.getByRole('searchbox', { name: 'Rechercher un service' });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { logIn, seedOutbox, useE2EServer } from '../support/e2e-app';
+import { logIn, seedOutbox, unlock, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue "Sync that survives the field": two open tabs never push the same mutations at once
@@ -19,6 +19,7 @@ describe('two tabs of the app', () => {
     await seedOutbox(first, 800, 'Deux onglets', 'mds-41-41018');
     const second = await context.newPage();
     await second.goto(e2e.server.url);
+    await unlock(second); // each tab holds its own key, unlocked on its own
     for (const page of [first, second]) {
       await expect
         .poll(() => page.getByTestId('pending-count').textContent())

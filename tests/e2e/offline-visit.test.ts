@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { logIn, useE2EServer } from '../support/e2e-app';
+import { logIn, unlock, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue "Foundation", end to end: the built PWA in a real Chromium against the real server
@@ -69,7 +69,7 @@ describe('a visit captured with no network', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+    await unlock(page); // a reload locks: the data key lives in memory only
     await expect.poll(text(page, 'network-state')).toBe('Hors ligne');
 
     for (const n of [1, 2, 3]) await createVisit(page, `${RUN} Personne ${n}`);
@@ -80,6 +80,7 @@ describe('a visit captured with no network', () => {
     await page.close();
     const reopened = await context.newPage();
     await reopened.goto(e2e.server.url);
+    await unlock(reopened);
     await expect.poll(() => states(reopened)).toEqual(['pending', 'pending', 'pending']);
 
     // Restart the browser, still offline: the installed app opens with the same queue.
@@ -87,6 +88,7 @@ describe('a visit captured with no network', () => {
     await openBrowser({ offline: true });
     const restarted = await context.newPage();
     await restarted.goto(e2e.server.url);
+    await unlock(restarted);
     await expect.poll(() => states(restarted)).toEqual(['pending', 'pending', 'pending']);
     expect(await countServerVisits()).toBe(0);
 

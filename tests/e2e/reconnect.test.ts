@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { DEMO_PASSWORD, logIn, seedOutbox, useE2EServer } from '../support/e2e-app';
+import { DEMO_PASSWORD, logIn, seedOutbox, unlock, useE2EServer } from '../support/e2e-app';
 
 /**
  * A tablet back after weeks offline finds its session expired: the agent reconnects from the
@@ -19,6 +19,7 @@ describe('an expired session with records waiting', () => {
     await e2e.server.db.query("UPDATE devices SET token_expires_at = now() - interval '1 day'");
     await context.setOffline(false);
     await page.reload();
+    await unlock(page);
 
     await page
       .getByRole('heading', { name: 'Reconnexion nécessaire' })

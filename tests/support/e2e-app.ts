@@ -10,17 +10,36 @@ import { makeVisit } from './fixtures';
 
 /** Shared steps of the end-to-end tests, written as an agent would do them. */
 export const DEMO_PASSWORD = 'demo-dernier-km';
+/** The PIN the tests' agents choose after their first login (issue 7). */
+export const TEST_PIN = '482915';
 
 export async function logIn(page: Page, url: string, login: string) {
   await page.goto(url);
   await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+  await choosePin(page);
   // The service worker controls the page: from now on the shell is served from its cache.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 30_000,
   });
+}
+
+/** The PIN choice that follows an online login: the app opens on the visit list after it. */
+export async function choosePin(page: Page) {
+  await page.getByLabel('Nouveau code').fill(TEST_PIN);
+  await page.getByLabel('Confirmez le code').fill(TEST_PIN);
+  await page.getByRole('button', { name: 'Enregistrer le code' }).click();
+  await page.getByRole('heading', { name: 'Mes visites' }).waitFor({ timeout: 30_000 });
+}
+
+/** Unlocks the app with the PIN, as after a reload, a new tab or a restarted browser. */
+export async function unlock(page: Page) {
+  await page.getByLabel('Code', { exact: true }).fill(TEST_PIN);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await page
+    .getByRole('heading', { name: 'Application verrouillée' })
+    .waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 /** Counts rows of one table of the app's IndexedDB, read raw from the page. */

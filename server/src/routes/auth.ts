@@ -9,6 +9,7 @@ import { requireDevice } from '../auth/require-device';
 import { newToken } from '../auth/tokens';
 import { findAgentByLogin, withoutHash } from '../db/queries/agents';
 import { endDeviceToken, insertDevice } from '../db/queries/devices';
+import { recoveryKeyFor } from '../db/queries/recovery-keys';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
 import { limitBody } from '../http/body-limits';
@@ -64,11 +65,20 @@ export function authRoutes(deps: AppDeps) {
         token: { hash, expiresAt },
         now: now.toISOString(),
       });
+      // The key that lets this agent, and only them, recover the tablet's sealed records.
+      const recoveryKey = body.installId
+        ? await recoveryKeyFor(deps.db, {
+            agentId: agent.id,
+            installId: body.installId,
+            now: now.toISOString(),
+          })
+        : undefined;
       return c.json({
         token,
         deviceId,
         expiresAt,
         agent: withoutHash(agent),
+        ...(recoveryKey === undefined ? {} : { recoveryKey }),
       } satisfies LoginResponse);
     })
     .post(

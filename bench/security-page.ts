@@ -1,0 +1,113 @@
+/**
+ * Runs inside Chromium (bundled by security.bench.ts): the app's own storage and key code on a
+ * real IndexedDB, with encryption and, in the same run, without it.
+ */
+import { AppDB } from '../src/db/AppDB';
+import { saveDraft } from '../src/db/drafts';
+import { ensureKeyring, KEYRING_ID } from '../src/db/keyring';
+import type { DraftRow, LocalVisit } from '../src/db/rows';
+import { choosePin, openVault, unlockWithPin } from '../src/db/unlock';
+import { listVisits } from '../src/db/visits';
+import { newDataKey } from '../src/security/key-hierarchy';
+import { uuidv7 } from '../shared/uuidv7';
+
+const PIN = '482915';
+const UNLOCKS = 5;
+const SAVES = 300;
+const LIST_OPENS = 20;
+const LIST_SIZE = 500;
+
+export interface SecurityFigures {
+  unlockMs: number[];
+  sealed: { saveMs: number[]; listMs: number[] };
+  plain: { saveMs: number[]; listMs: number[] };
+}
+
+function visitRows(count: number, from: number): LocalVisit[] {
+  const day = new Date().toISOString().slice(0, 10);
+  return Array.from({ length: count }, (_, i) => ({
+    id: uuidv7(),
+    siteId: 'mds-41-41018',
+    formId: 'pmi-visite',
+    formVersion: 1,
+    status: 'signed' as const,
+    createdAt: new Date().toISOString(),
+    visitDate: day,
+    syncState: 'synced' as const,
+    answers: {
+      dateVisite: day,
+      enfantNom: `Enfant ${from + i}`,
+      adresse: `${i} rue des Écoles, Blois`,
+      poids: 4200,
+      observations: 'Visite sans particularité. '.repeat(20),
+    },
+  }));
+}
+
+async function fill(db: AppDB, visits: number): Promise<void> {
+  for (let start = 0; start < visits; start += 1000)
+    await db.visits.bulkPut(visitRows(Math.min(1000, visits - start), start));
+}
+
+async function measure(db: AppDB): Promise<{ saveMs: number[]; listMs: number[] }> {
+  const draft: DraftRow = {
+    id: uuidv7(),
+    formId: 'pmi-visite',
+    formVersion: 1,
+    answers: {},
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+  };
+  const saveMs: number[] = [];
+  for (let i = 0; i < SAVES; i += 1) {
+    draft.answers = {
+      ...draft.answers,
+      enfantNom: 'Léa Martin',
+      observations: `Observation ${i} `.repeat(40),
+    };
+    const started = performance.now();
+    await saveDraft(db, draft);
+    saveMs.push(performance.now() - started);
+  }
+  const listMs: number[] = [];
+  for (let i = 0; i < LIST_OPENS; i += 1) {
+    const started = performance.now();
+    const rows = await listVisits(db, LIST_SIZE);
+    listMs.push(performance.now() - started);
+    if (rows.length !== LIST_SIZE) throw new Error(`${rows.length} visites lues`);
+  }
+  return { saveMs, listMs };
+}
+
+export async function runSecurityBench(visitsOnDevice: number): Promise<SecurityFigures> {
+  const sealed = new AppDB(`bench-sealed-${Date.now()}`);
+  await ensureKeyring(sealed);
+  await sealed.keyring.update(KEYRING_ID, {
+    owner: { agentId: uuidv7(), login: 'bench', displayName: 'Banc d’essai' },
+  });
+  await openVault(sealed, newDataKey());
+  await choosePin(sealed, PIN);
+  const unlockMs: number[] = [];
+  for (let i = 0; i < UNLOCKS; i += 1) {
+    sealed.vault.close();
+    const started = performance.now();
+    const result = await unlockWithPin(sealed, PIN);
+    unlockMs.push(performance.now() - started);
+    if (result.status !== 'unlocked') throw new Error(`déverrouillage : ${result.status}`);
+  }
+  await fill(sealed, visitsOnDevice);
+
+  // The same app code with the encryption layer taken out: the peer of the same run.
+  const plain = new AppDB(`bench-plain-${Date.now()}`);
+  plain.unuse({ stack: 'dbcore', name: 'sealing' });
+  await fill(plain, visitsOnDevice);
+
+  const figures = {
+    unlockMs,
+    sealed: await measure(sealed),
+    plain: await measure(plain),
+  };
+  await sealed.delete();
+  await plain.delete();
+  return figures;
+}

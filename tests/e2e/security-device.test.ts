@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchPersistent } from '../support/browser';
+import { choosePin, countRows, DEMO_PASSWORD, logIn, useE2EServer } from '../support/e2e-app';
+
+/**
+ * Issue 7 on the tablet, end to end in Chromium: what IndexedDB holds after visits and drafts,
+ * the wipe after ten wrong PINs and the recovery of unsent records by the same agent's online
+ * login, and the wipe of a tablet revoked on the server.
+ */
+const e2e = useE2EServer('dk-security-');
+const RUN = `Sécu-${Date.now()}`;
+const NOTE = 'Conflit avec le fils, signalement en cours';
+const ADDRESS = '7 impasse des Tilleuls';
+
+let context: BrowserContext | undefined;
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+/** Every row of every store of the app's IndexedDB, read raw from the page, as text. */
+function rawDatabaseText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('dernier-km');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const rows: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => (rows[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(
+              JSON.stringify(rows, (_key, value: unknown) =>
+                value instanceof Uint8Array ? `octets(${value.length})` : value,
+              ),
+            );
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+async function fillVisit(page: Page, name: string) {
+  await page.getByRole('link', { name: 'Nouvelle visite à domicile' }).click();
+  await page.getByLabel('Nom et prénom de la personne').fill(name);
+  await page.getByRole('combobox', { name: 'Commune' }).fill('vendome');
+  await page.getByRole('option', { name: /^Vendôme/ }).click();
+  await page.getByLabel('Motif de la visite').fill(`Visite au ${ADDRESS}`);
+  await page.getByLabel('Notes').fill(NOTE);
+}
+
+async function saveVisit(page: Page, name: string) {
+  await fillVisit(page, name);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+}
+
+async function serverVisits(name: string): Promise<number> {
+  const rows = await e2e.server.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' = $1",
+    [name],
+  );
+  return rows[0]!.n;
+}
+
+describe('what the tablet carries', () => {
+  it('keeps no name, address nor note typed in visits and drafts in clear in IndexedDB', async () => {
+    context = await launchPersistent(join(e2e.workDir, 'clear'));
+    const page = await context.newPage();
+    await logIn(page, e2e.server.url, 'demo.social');
+    await context.setOffline(true); // queued, then also sent once online: both states are checked
+    await saveVisit(page, `${RUN} Odile Lemaire`);
+    await fillVisit(page, `${RUN} Brouillon Marcel`); // left as a draft, saved on every change
+    await page.getByRole('link', { name: 'Visites' }).click();
+    await expect.poll(() => countRows(page, 'drafts')).toBe(1);
+    expect(await countRows(page, 'outbox')).toBe(1);
+
+    let raw = await rawDatabaseText(page);
+    for (const secret of ['Odile Lemaire', 'Brouillon Marcel', ADDRESS, NOTE])
+      expect(raw).not.toContain(secret);
+    expect(raw).not.toMatch(/"token"/);
+    await page.getByText(`${RUN} Odile Lemaire`).first().waitFor(); // the app itself reads them
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Synchroniser' }).click();
+    await expect.poll(() => serverVisits(`${RUN} Odile Lemaire`), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => countRows(page, 'outbox')).toBe(0);
+    raw = await rawDatabaseText(page);
+    for (const secret of ['Odile Lemaire', ADDRESS, NOTE]) expect(raw).not.toContain(secret);
+  });
+
+  it('wipes after ten wrong PINs, then the same agent’s online login recovers the unsent visit and sends it', async () => {
+    context = await launchPersistent(join(e2e.workDir, 'wrong-pin'));
+    const page = await context.newPage();
+    await page.clock.install(); // the waits between wrong PINs are skipped by moving the clock
+    await logIn(page, e2e.server.url, 'demo.pmi');
+    await context.setOffline(true);
+    const name = `${RUN} Rose Garnier`;
+    await saveVisit(page, name);
+
+    await page.getByRole('button', { name: 'Verrouiller' }).click();
+    await page.getByRole('heading', { name: 'Application verrouillée' }).waitFor();
+    expect(await page.content()).not.toContain('Rose Garnier'); // the screen is cleared
+
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await page.getByLabel('Code', { exact: true }).fill('000001');
+      await page.getByRole('button', { name: 'Déverrouiller' }).click();
+      if (attempt < 10) {
+        await page.getByText(`Encore ${10 - attempt} essai(s)`).waitFor();
+        await page.clock.fastForward('06:00'); // longer than the longest wait (5 minutes)
+      }
+    }
+    await page.getByText('Trop de codes erronés').waitFor();
+    expect(await countRows(page, 'outbox')).toBe(1); // never deleted unsent
+    expect(await countRows(page, 'visits')).toBe(1);
+    const raw = await rawDatabaseText(page);
+    expect(raw).not.toContain('Rose Garnier');
+    expect(raw).not.toContain('"session"');
+
+    await context.setOffline(false);
+    await page.getByLabel('Identifiant').fill('demo.pmi');
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await choosePin(page);
+    await expect.poll(() => serverVisits(name), { timeout: 30_000 }).toBe(1);
+    await page.getByText(name).first().waitFor();
+  });
+
+  it('wipes a tablet revoked on the server at its next contact, keeping its unsent visit sealed', async () => {
+    context = await launchPersistent(join(e2e.workDir, 'revoked'));
+    const page = await context.newPage();
+    await logIn(page, e2e.server.url, 'demo.autonomie');
+    const synced = `${RUN} Henri Bouvier`;
+    await saveVisit(page, synced);
+    await expect.poll(() => serverVisits(synced), { timeout: 30_000 }).toBe(1);
+    await context.setOffline(true);
+    const unsent = `${RUN} Alice Perrin`;
+    await saveVisit(page, unsent);
+
+    await e2e.server.db.query(
+      `UPDATE devices SET revoked_at = now()
+       WHERE agent_id = (SELECT id FROM agents WHERE login = 'demo.autonomie')`,
+    );
+    await context.setOffline(false); // back online: the app syncs at once
+    await page.getByText('Cette tablette a été révoquée par un administrateur').waitFor({
+      timeout: 30_000,
+    });
+    expect(await countRows(page, 'outbox')).toBe(1);
+    expect(await countRows(page, 'visits')).toBe(1); // the synced one is gone
+    expect(await rawDatabaseText(page)).not.toContain('Alice Perrin');
+    expect(await serverVisits(unsent)).toBe(0);
+
+    // Reopened later, the tablet still shows the login, never the data.
+    await page.reload();
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    expect(await page.content()).not.toContain('Henri Bouvier');
+  });
+});
