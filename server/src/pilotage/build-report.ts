@@ -28,15 +28,29 @@ export async function buildPilotageReport(
     to: query.to,
     siteIds: scope.siteIds,
   };
-  const personsFollowed = await personsFollowedTable(db, params, scope.sites);
-  const counts = await visitCountTables(db, params, scope.sites);
-  const girDistribution = await girTable(db, params);
-  const epds = await epdsTable(db, params, scope.sites);
-  const digitalThemes = await digitalThemesTable(db, params);
-  const digitalDurations = await digitalDurationsTable(db, params);
-  const referrals = await referralsTable(db, params);
-  const lateTasks = await lateTasksTable(db, params, scope.sites, parisDay(now));
-  const avis = await avisTable(db, params);
+  // Independent aggregates: on PostgreSQL they run side by side on the pool's connections (the
+  // page is as slow as its slowest table); PGlite, one connection, queues them.
+  const [
+    personsFollowed,
+    counts,
+    girDistribution,
+    epds,
+    digitalThemes,
+    digitalDurations,
+    referrals,
+    lateTasks,
+    avis,
+  ] = await Promise.all([
+    personsFollowedTable(db, params, scope.sites),
+    visitCountTables(db, params, scope.sites),
+    girTable(db, params),
+    epdsTable(db, params, scope.sites),
+    digitalThemesTable(db, params),
+    digitalDurationsTable(db, params),
+    referralsTable(db, params),
+    lateTasksTable(db, params, scope.sites, parisDay(now)),
+    avisTable(db, params),
+  ]);
   return {
     period: { from: query.from, to: query.to },
     previousPeriod: previous,

@@ -27,7 +27,8 @@ const siteRows = (sites: readonly PilotageSite[], params: PeriodParams) =>
 
 /**
  * Persons followed in a period: the persons of the scope's MDS who were in a caseload (since
- * before the period ended) or had a visit in it, and were not deleted before it began; and
+ * before the period ended) or had a visit of these MDS in it, and were not deleted before it
+ * began; and
  * among them those seen in a visit. A caseload keeps no end date, so someone no longer followed
  * today does not count in earlier periods either.
  */
@@ -38,12 +39,21 @@ export async function personsFollowedTable(
 ): Promise<PilotageTable> {
   const rows = await db.query<SiteCount>(
     `WITH ${BOUNDS},
+     seen AS (
+       SELECT DISTINCT v.person_id, v.device_created_at >= b.cur_start AS cur
+         FROM visits v CROSS JOIN bounds b
+        WHERE v.site_id = ANY($4::text[]) AND v.person_id IS NOT NULL
+          AND v.device_created_at >= b.prev_start AND v.device_created_at < b.cur_end
+     ),
+     first_followed AS (
+       SELECT person_id, min(since) AS since FROM person_followers GROUP BY person_id
+     ),
      followed AS (
-       SELECT p.id, p.site_id, per.cur,
-              EXISTS (SELECT 1 FROM visits v WHERE v.person_id = p.id
-                         AND v.device_created_at >= per.s AND v.device_created_at < per.e) AS seen,
-              EXISTS (SELECT 1 FROM person_followers f WHERE f.person_id = p.id AND f.since < per.e) AS in_caseload
+       SELECT p.site_id, per.cur, s.person_id IS NOT NULL AS seen,
+              coalesce(f.since < per.e, false) AS in_caseload
          FROM persons p CROSS JOIN periods per
+         LEFT JOIN first_followed f ON f.person_id = p.id
+         LEFT JOIN seen s ON s.person_id = p.id AND s.cur = per.cur
         WHERE p.site_id = ANY($4::text[]) AND p.created_at < per.e
           AND (p.deleted_at IS NULL OR p.deleted_at >= per.s)
      )
@@ -129,13 +139,18 @@ export async function referralsTable(db: Queryable, params: PeriodParams): Promi
   const rows = await db.query<ReferralFigures>(
     `WITH ${BOUNDS},
      r AS (
-       SELECT r.id, r.person_id, r.to_kind, r.status, r.created_at >= b.cur_start AS cur,
-              coalesce((SELECT min(at) FROM referral_events e WHERE e.referral_id = r.id AND e.status = 'envoyee'), r.created_at) AS sent,
-              (SELECT min(at) FROM referral_events e WHERE e.referral_id = r.id AND e.status = 'recue') AS received,
-              (SELECT min(at) FROM referral_events e WHERE e.referral_id = r.id AND e.status = 'en_cours') AS started,
-              (SELECT min(at) FROM referral_events e WHERE e.referral_id = r.id AND e.status = 'cloturee') AS closed
+       SELECT r.id, r.person_id, r.to_kind, r.status, r.created_at >= b.cur_start AS cur, r.created_at
          FROM referrals r CROSS JOIN bounds b
         WHERE r.from_site_id = ANY($4::text[]) AND r.created_at >= b.prev_start AND r.created_at < b.cur_end
+     ),
+     timed AS (
+       SELECT r.person_id, r.to_kind, r.status, r.cur,
+              coalesce(min(e.at) FILTER (WHERE e.status = 'envoyee'), r.created_at) AS sent,
+              min(e.at) FILTER (WHERE e.status = 'recue') AS received,
+              min(e.at) FILTER (WHERE e.status = 'en_cours') AS started,
+              min(e.at) FILTER (WHERE e.status = 'cloturee') AS closed
+         FROM r LEFT JOIN referral_events e ON e.referral_id = r.id
+        GROUP BY r.id, r.person_id, r.to_kind, r.status, r.cur, r.created_at
      )
      SELECT to_kind AS key, cur, count(*)::int AS n, count(DISTINCT person_id)::int AS p,
             count(*) FILTER (WHERE status = 'refusee')::int AS refused,
@@ -143,7 +158,7 @@ export async function referralsTable(db: Queryable, params: PeriodParams): Promi
             ${days('received', 'sent')} AS to_received, count(received)::int AS n_received,
             ${days('started', 'received')} AS to_started, count(*) FILTER (WHERE received IS NOT NULL AND started IS NOT NULL)::int AS n_started,
             ${days('closed', 'started')} AS to_closed, count(*) FILTER (WHERE started IS NOT NULL AND closed IS NOT NULL)::int AS n_closed
-       FROM r GROUP BY GROUPING SETS ((to_kind, cur), (cur))`,
+       FROM timed GROUP BY GROUPING SETS ((to_kind, cur), (cur))`,
     periodParams(params),
   );
   const line = (key: string, label: string, kind: string | null) => {

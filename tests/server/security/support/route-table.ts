@@ -271,6 +271,17 @@ export const ROUTES: RouteSpec[] = [
     },
   },
   {
+    route: 'GET /api/v1/pilotage',
+    auth: 'device',
+    // Aggregates only. A cadre sees the territory of their MDS (Blois: Centre), not Vendôme (Nord).
+    build: (_w, scope) => ({
+      method: 'GET',
+      path: `/api/v1/pilotage?from=2026-01-01&to=2026-12-31&siteId=${site(scope)}`,
+    }),
+    cells: byRole('403', '403', '403', '403', '200/403', '200'),
+    fuzz: { role: 'cadre', query: ['from', 'to', 'territory', 'siteId'] },
+  },
+  {
     route: 'GET /api/v1/persons/duplicates',
     auth: 'device',
     // A search of the whole département by name: the same answer for either site.
