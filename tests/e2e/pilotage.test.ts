@@ -129,7 +129,8 @@ describe('Pilotage and Mon avis', () => {
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vous avez été bien accueilli ?' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Oui' }).click();
+    // Exact: "Verrouiller", in the header, contains "oui" too.
+    await page.getByRole('button', { name: 'Oui', exact: true }).click();
     await page.getByRole('heading', { name: /compris/ }).waitFor();
     await page.getByRole('button', { name: 'Un peu' }).click();
     await page.getByRole('heading', { name: /aidé/ }).waitFor();
