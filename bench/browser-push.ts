@@ -9,12 +9,13 @@ const POLL_MS = 20;
 
 /**
  * The device side as it really runs: the built app in Chromium (its IndexedDB, its sync
- * engine) pushing a backlog of `count` visits to the server over loopback. Returns the time from
+ * engine) pushing a backlog of `count` visits (their free text: `notes`) to the server over loopback. Returns the time from
  * the network coming back to an empty outbox, in ms. Needs `npm run build` first.
  */
 export async function browserPush(
   target: { databaseUrl?: string },
   count: number,
+  notes: string,
 ): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'dk-bench-browser-'));
   const server = await startServer({
@@ -32,7 +33,7 @@ export async function browserPush(
     await logIn(page, server.url, 'demo.social');
     await page.getByTestId('pending-count').filter({ hasText: 'Rien en attente' }).waitFor();
     await context.setOffline(true);
-    await seedOutbox(page, count, `Bench navigateur ${count}`, 'mds-41-41018');
+    await seedOutbox(page, count, `Bench navigateur ${count}`, 'mds-41-41018', notes);
     await page.reload();
     await unlock(page);
     await page.getByTestId('pending-count').filter({ hasText: 'en attente' }).waitFor();

@@ -139,7 +139,7 @@ export default async function run(): Promise<void> {
         `${count.toLocaleString('fr-FR')} visits — PouchDB → express-pouchdb (memory): ${seconds(pouch)} (${rate(count, pouch)})`,
       );
       for (const target of targets) {
-        const browser = await browserPush(target, count);
+        const browser = await browserPush(target, count, NOTES);
         const push = await ourPush(target, count);
         const ingest = await serverIngest(target, count);
         console.log(

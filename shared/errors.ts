@@ -48,6 +48,8 @@ export const rejectionCodes = {
   unknown_entity: 'Type d’enregistrement inconnu du serveur.',
   unsupported_op: 'Opération non prise en charge pour ce type d’enregistrement.',
   invalid_record: 'Enregistrement incomplet ou invalide.',
+  internal_record_error:
+    'Le serveur n’a pas pu traiter cet enregistrement (erreur interne). Il reste sur la tablette : signalez-le à l’assistance.',
   entity_id_mismatch: 'Identifiant de l’enregistrement incohérent.',
   unknown_form: 'Formulaire inconnu ou version non publiée.',
   forbidden_site: 'Vous n’êtes pas rattaché·e à ce site.',

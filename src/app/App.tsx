@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { roleLabels } from '../../shared/schemas/agent';
 import { observe } from '../db/observe';
-import { countNewReferrals } from '../db/referrals';
 import { logout, readSession, UnsentDataError, type Session } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
 import type { AppUpdates } from '../pwa/register-sw';
@@ -9,23 +8,24 @@ import {
   LazyAdmin,
   LazyAvis,
   LazyDraftScreen,
+  LazyFormAdmin,
+  LazyFormPicker,
   LazyGuide,
   LazyNewVisit,
   LazyPersons,
   LazyPilotage,
+  LazyToFix,
 } from './lazy-screens';
 import { LockControls } from './lock/LockControls';
 import { LockGate } from './lock/LockGate';
+import { lazyModule } from './lazy';
 import { LoginScreen, ReconnectBanner } from './LoginScreen';
 import { defaultPilotageQuery } from './pilotage/pilotage-routes';
 import { hrefFor, useRoute, type Route } from './router';
 import { useServices } from './services';
 import { SyncBar } from './SyncBar';
-import { ToFix } from './ToFix';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
-import { FormAdmin } from './forms/FormAdmin';
-import { FormPicker } from './forms/FormPicker';
 import { VisitList } from './VisitList';
 
 /** The app behind its lock (issue 7): nothing below renders while the tablet is locked. */
@@ -73,11 +73,11 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'draft':
       return <LazyDraftScreen key={route.id} draftId={route.id} session={session} />;
     case 'forms':
-      return <FormPicker session={session} personId={route.personId} />;
+      return <LazyFormPicker session={session} personId={route.personId} />;
     case 'forms-admin':
-      return <FormAdmin session={session} />;
+      return <LazyFormAdmin session={session} />;
     case 'to-fix':
-      return <ToFix />;
+      return <LazyToFix />;
     case 'visits':
       return <VisitList />;
     case 'guide':
@@ -104,12 +104,17 @@ function Screen({ route, session }: { route: Route; session: Session }) {
   }
 }
 
+/** The referrals' code (and its schemas) loads after the app: the badge appears a moment later. */
+const useReferrals = lazyModule(() => import('../db/referrals'));
+
 function Header({ session }: { session: Session }) {
   const { db } = useServices();
+  const referrals = useReferrals();
+  const countNew = referrals.state === 'ready' ? referrals.value.countNewReferrals : undefined;
   const newReferrals =
     useObservable(
-      () => observe(() => countNewReferrals(db, session.agent)),
-      [db, session.agent.id],
+      () => observe(async () => (countNew ? countNew(db, session.agent) : 0)),
+      [db, session.agent.id, countNew],
     ) ?? 0;
   const [message, setMessage] = useState<string | null>(null);
 

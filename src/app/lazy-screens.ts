@@ -15,6 +15,17 @@ export const LazyNewVisit = lazyScreen(
   'Ouverture du formulaire…',
 );
 
+/** Choosing a form for a new visit, with the person it is about. */
+export const LazyFormPicker = lazyScreen(() =>
+  import('./forms/FormPicker').then((m) => m.FormPicker),
+);
+
+/** Records the server refused, to fix and resend or discard. */
+export const LazyToFix = lazyScreen(() => import('./ToFix').then((m) => m.ToFix));
+
+/** Administrators: publishing a form definition. */
+export const LazyFormAdmin = lazyScreen(() => import('./forms/FormAdmin').then((m) => m.FormAdmin));
+
 /** The forms engine: definitions evaluated at run time, AGGIR, EPDS, the renderer. */
 export const LazyFormScreen = lazyScreen(
   () => import('./forms/FormScreen').then((m) => m.FormScreen),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { PullResponse } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
-import { allEntityTables, entityStore } from './entity-stores';
+import { loadEntityStores } from './entity-stores';
 import { readMeta, writeMeta } from './meta';
-import { sweepLeavingPersons } from './person-removal';
 import { readSession } from './session';
 
 const PULL_CURSOR_KEY = 'pull-cursor';
@@ -24,17 +23,18 @@ export async function applyPullPage(
   page: Pick<PullResponse, 'changes' | 'cursor'>,
   agentId?: string,
 ): Promise<boolean> {
-  return db.transaction('rw', [db.meta, db.outbox, ...allEntityTables(db)], async () => {
+  const stores = await loadEntityStores();
+  return db.transaction('rw', [db.meta, db.outbox, ...stores.tables(db)], async () => {
     // A page fetched for an agent who has since logged out is not written for the next one.
     if (agentId !== undefined && (await readSession(db))?.agent.id !== agentId) return false;
     for (const change of page.changes) {
-      const store = entityStore(change.entity);
+      const store = stores.store(change.entity);
       if (store === undefined) continue; // an entity this app version does not know yet
       const waiting = await db.outbox.where('entityId').equals(change.entityId).count();
       if (waiting > 0) await store.applyWhileWaiting?.(db, change);
       else await store.applyChange(db, change);
     }
-    await sweepLeavingPersons(db);
+    await stores.afterPullPage(db);
     await writeMeta(db, PULL_CURSOR_KEY, page.cursor);
     return true;
   });

@@ -23,7 +23,11 @@ describe('"Mon avis" on the device', () => {
     const [mutation] = await nextBatch(db, 10, 1_000_000);
     expect(mutation).toMatchObject({ entity: 'avis', op: 'put', entityId: avis.id, data: avis });
     const receipt = { number: '2026-000050', issuedAt: '2026-03-14T10:00:00.000Z' };
-    await applyPushResults(db, [{ id: mutation!.id, status: 'accepted', version: 9, receipt }]);
+    await applyPushResults(
+      db,
+      [mutation!],
+      [{ id: mutation!.id, status: 'accepted', version: 9, receipt }],
+    );
     expect(await countPending(db)).toBe(0);
     expect(await db.avis.get(avis.id)).toMatchObject({ syncState: 'synced', receipt });
   });

@@ -18,9 +18,11 @@ async function refusedVisit() {
   const visit = makeVisit();
   await queueVisit(db, visit.id, visit);
   const [row] = await nextBatch(db, 1, 1e9);
-  await applyPushResults(db, [
-    { id: row!.id, status: 'rejected', reason: { code: 'invalid_record', message: 'x' } },
-  ]);
+  await applyPushResults(
+    db,
+    [row!],
+    [{ id: row!.id, status: 'rejected', reason: { code: 'invalid_record', message: 'x' } }],
+  );
   return { visit, outboxId: row!.id };
 }
 

@@ -1,27 +1,14 @@
 import type { Table } from 'dexie';
-import { ENTITY } from '../../shared/entities';
 import type { Receipt } from '../../shared/schemas/common';
-import { siteSchema } from '../../shared/schemas/site';
-import { visitRecordSchema } from '../../shared/schemas/visit';
 import type { Change, Reason } from '../../shared/sync/protocol-v1';
-import { visitDateOf, type AppDB } from './AppDB';
-import { avisStore } from './avis-store';
-import { formDefinitionStore } from './form-definitions';
-import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
-import {
-  agentProfileStore,
-  personLinkStore,
-  personStore,
-  referralStatusStore,
-  referralStore,
-  taskStore,
-} from './person-stores';
+import type { AppDB } from './AppDB';
 import type { SyncState } from './rows';
 
 /**
  * How each synced entity is stored on the device: what a pulled change does, and what the
  * server's answer to a pushed mutation does. Adding a synced entity means adding an entry
- * here (src/db/README.md). All functions run inside the caller's transaction.
+ * to entity-store-registry.ts (src/db/README.md). All functions run inside the caller's
+ * transaction.
  */
 export interface EntityStore {
   tables(db: AppDB): Table[];
@@ -32,6 +19,8 @@ export interface EntityStore {
    */
   applyWhileWaiting?(db: AppDB, change: Change): Promise<void>;
   markSynced(db: AppDB, entityId: string, version: number, receipt: Receipt): Promise<void>;
+  /** Optional bulk form of `markSynced`, for entities pushed by the thousand (visits). */
+  markSyncedMany?(db: AppDB, answers: readonly SyncedAnswer[]): Promise<void>;
   markRefused(
     db: AppDB,
     entityId: string,
@@ -40,58 +29,33 @@ export interface EntityStore {
   ): Promise<void>;
 }
 
-const visitStore: EntityStore = {
-  tables: (db) => [db.visits],
-  async applyChange(db, change) {
-    if (change.op === 'delete') {
-      await db.visits.delete(change.entityId);
-      return;
-    }
-    const record = visitRecordSchema.parse(change.data);
-    await db.visits.put({ ...record, syncState: 'synced', visitDate: visitDateOf(record) });
-  },
-  async markSynced(db, entityId, version, receipt) {
-    await db.visits.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
-  },
-  async markRefused(db, entityId, state, reason) {
-    // A refusal of a later attempt never hides that the server holds this visit already.
-    const visit = await db.visits.get(entityId);
-    if (visit?.receipt === undefined)
-      await db.visits.update(entityId, { syncState: state, reason });
-  },
-};
-
-const siteStore: EntityStore = {
-  tables: (db) => [db.sites],
-  async applyChange(db, change) {
-    if (change.op === 'delete') await db.sites.delete(change.entityId);
-    else await db.sites.put(siteSchema.parse(change.data));
-  },
-  async markSynced() {},
-  async markRefused() {},
-};
-
-const stores = new Map<string, EntityStore>([
-  [ENTITY.visit, visitStore],
-  [ENTITY.site, siteStore],
-  [ENTITY.structure, structureStore],
-  [ENTITY.service, serviceStore],
-  [ENTITY.orientation, orientationStore],
-  [ENTITY.formDefinition, formDefinitionStore],
-  [ENTITY.person, personStore],
-  [ENTITY.follow, personLinkStore],
-  [ENTITY.pin, personLinkStore],
-  [ENTITY.referral, referralStore],
-  [ENTITY.referralStatus, referralStatusStore],
-  [ENTITY.task, taskStore],
-  [ENTITY.agentProfile, agentProfileStore],
-  [ENTITY.avis, avisStore],
-]);
-
-export function entityStore(entity: string): EntityStore | undefined {
-  return stores.get(entity);
+export interface SyncedAnswer {
+  entityId: string;
+  version: number;
+  receipt: Receipt;
 }
 
-export function allEntityTables(db: AppDB): Table[] {
-  return [...stores.values()].flatMap((store) => store.tables(db));
+/** Every entity's store, and what the stores need after a pulled page is applied. */
+export interface EntityStores {
+  store(entity: string): EntityStore | undefined;
+  /** Every table a store writes: the scope of the pull and push transactions. */
+  tables(db: AppDB): Table[];
+  /** Runs in the page's transaction, after its changes. */
+  afterPullPage(db: AppDB): Promise<void>;
+}
+
+let loading: Promise<EntityStores> | undefined;
+
+/**
+ * The stores, with the record schemas they check (guide, persons, forms, avis), load with the
+ * first sync rather than with the app, keeping the first load within its budget; the service
+ * worker precaches them. Callers load them before opening their transaction: an import
+ * awaited inside an IndexedDB transaction would let it commit.
+ */
+export function loadEntityStores(): Promise<EntityStores> {
+  const attempt = (loading ??= import('./entity-store-registry').then((m) => m.entityStores));
+  attempt.catch(() => {
+    if (loading === attempt) loading = undefined;
+  });
+  return attempt;
 }

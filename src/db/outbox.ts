@@ -34,15 +34,20 @@ export function countPending(db: AppDB): Promise<number> {
   return db.outbox.where('[status+seq]').between(['pending', 0], ['pending', Infinity]).count();
 }
 
-/** The oldest pending mutations, at most `maxCount` and about `maxBytes` of JSON. */
+/**
+ * The oldest pending mutations after `afterSeq` (all when absent), at most `maxCount` and
+ * about `maxBytes` of JSON. `afterSeq` lets the push read the next batch while the previous
+ * one, still pending, is on its way.
+ */
 export async function nextBatch(
   db: AppDB,
   maxCount: number,
   maxBytes: number,
+  afterSeq?: number,
 ): Promise<OutboxRow[]> {
   const rows = await db.outbox
     .where('[status+seq]')
-    .between(['pending', 0], ['pending', Infinity])
+    .between(['pending', afterSeq ?? 0], ['pending', Infinity], afterSeq === undefined)
     .limit(maxCount)
     .toArray();
   const batch: OutboxRow[] = [];

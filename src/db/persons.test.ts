@@ -166,6 +166,7 @@ describe('person files on the device', () => {
     const rows = await db.outbox.toArray();
     await applyPushResults(
       db,
+      rows,
       rows.map((row) => ({ id: row.id, status: 'accepted', version: 10, receipt })),
     );
     expect(await readPerson(db, id)).toBeDefined();

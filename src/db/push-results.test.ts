@@ -23,7 +23,7 @@ describe('applyPushResults', () => {
   it('stores the receipt and empties the outbox for accepted and duplicate mutations', async () => {
     db = freshDb();
     const { visits, mutations } = await queued(2);
-    await applyPushResults(db, [
+    await applyPushResults(db, mutations, [
       { id: mutations[0]!.id, status: 'accepted', version: 7, receipt },
       {
         id: mutations[1]!.id,
@@ -49,7 +49,7 @@ describe('applyPushResults', () => {
       message: 'Enregistrement incomplet',
       details: [{ path: 'answers.date', message: 'Date invalide.' }],
     };
-    await applyPushResults(db, [{ id: mutations[0]!.id, status: 'rejected', reason }]);
+    await applyPushResults(db, mutations, [{ id: mutations[0]!.id, status: 'rejected', reason }]);
 
     expect(await readVisit(db, visits[0]!.id)).toMatchObject({ syncState: 'rejected', reason });
     expect((await listNeedingAttention(db)).map((row) => row.id)).toEqual([mutations[0]!.id]);
@@ -63,7 +63,7 @@ describe('applyPushResults', () => {
     db = freshDb();
     const { visits, mutations } = await queued(1);
     const reason = { code: 'version_conflict', message: 'Modifié ailleurs' };
-    await applyPushResults(db, [
+    await applyPushResults(db, mutations, [
       { id: mutations[0]!.id, status: 'conflict', reason, serverVersion: 12 },
     ]);
     expect((await readVisit(db, visits[0]!.id))?.syncState).toBe('conflict');
@@ -74,8 +74,8 @@ describe('applyPushResults', () => {
     db = freshDb();
     const { mutations } = await queued(1);
     const answer = { id: mutations[0]!.id, status: 'accepted' as const, version: 3, receipt };
-    await applyPushResults(db, [answer]);
-    await applyPushResults(db, [answer]);
+    await applyPushResults(db, mutations, [answer]);
+    await applyPushResults(db, mutations, [answer]);
     expect(await countPending(db)).toBe(0);
   });
 });

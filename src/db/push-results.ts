@@ -1,40 +1,91 @@
 import type { MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
-import { allEntityTables, entityStore } from './entity-stores';
-import { outboxRowSchema } from './rows';
+import { loadEntityStores, type EntityStore, type SyncedAnswer } from './entity-stores';
+import type { OutboxRow } from './rows';
 
 /**
- * Records the server's answers to one pushed batch, in ONE transaction. An accepted (or
+ * Records the server's answers to one pushed batch (`sent`: its outbox rows), in ONE transaction. An accepted (or
  * duplicate) mutation leaves the outbox only here, together with storing its receipt, so a
  * crash between the answer and this write simply resends it, and the server answers
  * `duplicate` with the same receipt. Rejected and conflicting ones stay, visible, and no
  * longer block the queue.
+ *
+ * `alongside` runs in the same transaction (it may write `db.meta`, e.g. the sync progress),
+ * so a batch costs the device one write transaction. Writes are issued together rather than
+ * one after another (IndexedDB keeps their order within the transaction), in bulk where the
+ * entity's store can: a batch of 500 is a handful of requests, not a thousand round trips.
  */
 export async function applyPushResults(
   db: AppDB,
+  sent: readonly OutboxRow[],
   results: readonly MutationResult[],
+  alongside?: () => Promise<unknown>,
 ): Promise<void> {
-  await db.transaction('rw', [db.outbox, ...allEntityTables(db)], async () => {
-    const rows = await db.outbox.bulkGet(results.map((result) => result.id));
-    const delivered: string[] = [];
-    for (const [index, result] of results.entries()) {
-      const raw = rows[index];
-      if (raw === undefined) continue; // already handled by another tab or an earlier answer
-      const row = outboxRowSchema.parse(raw);
-      const store = entityStore(row.entity);
-      switch (result.status) {
-        case 'accepted':
-        case 'duplicate':
-          await store?.markSynced(db, row.entityId, result.version, result.receipt);
-          delivered.push(row.id);
-          break;
-        case 'rejected':
-        case 'conflict':
-          await store?.markRefused(db, row.entityId, result.status, result.reason);
-          await db.outbox.update(row.id, { status: result.status, reason: result.reason });
-          break;
-      }
+  const stores = await loadEntityStores();
+  await db.transaction('rw', [db.outbox, db.meta, ...stores.tables(db)], async () => {
+    const still = await pendingKeys(db, sent);
+    const byId = new Map(sent.map((row) => [row.id, row]));
+    const answers: Array<{ row: OutboxRow; result: MutationResult }> = [];
+    const perRecord = new Map<string, number>();
+    for (const result of results) {
+      const row = byId.get(result.id);
+      // Already handled by another tab or an earlier answer, or not part of this batch.
+      if (row === undefined || !still.has(row.id)) continue;
+      answers.push({ row, result });
+      perRecord.set(row.entityId, (perRecord.get(row.entityId) ?? 0) + 1);
     }
-    await db.outbox.bulkDelete(delivered);
+    // The common case, a record answered once and accepted, is written in bulk per entity;
+    // a record answered several times has its answers applied one by one, in the batch's order.
+    const synced = new Map<EntityStore, SyncedAnswer[]>();
+    const oneByOne = new Map<string, Array<() => Promise<unknown>>>();
+    for (const { row, result } of answers) {
+      const store = stores.store(row.entity);
+      const delivered = result.status === 'accepted' || result.status === 'duplicate';
+      if (delivered && store?.markSyncedMany && perRecord.get(row.entityId) === 1) {
+        const list = synced.get(store) ?? [];
+        synced.set(store, list);
+        list.push({ entityId: row.entityId, version: result.version, receipt: result.receipt });
+        continue;
+      }
+      const steps = oneByOne.get(row.entityId) ?? [];
+      oneByOne.set(row.entityId, steps);
+      steps.push(async () => {
+        switch (result.status) {
+          case 'accepted':
+          case 'duplicate':
+            await store?.markSynced(db, row.entityId, result.version, result.receipt);
+            break;
+          case 'rejected':
+          case 'conflict':
+            await store?.markRefused(db, row.entityId, result.status, result.reason);
+            await db.outbox.update(row.id, { status: result.status, reason: result.reason });
+            break;
+        }
+      });
+    }
+    const writes: Array<Promise<unknown> | undefined> = [
+      ...[...synced].map(([store, list]) => store.markSyncedMany?.(db, list)),
+      ...[...oneByOne.values()].map(async (steps) => {
+        for (const step of steps) await step();
+      }),
+      db.outbox.bulkDelete(
+        answers
+          .filter(({ result }) => result.status === 'accepted' || result.status === 'duplicate')
+          .map(({ row }) => row.id),
+      ),
+    ];
+    if (alongside) writes.push(alongside());
+    await Promise.all(writes);
   });
+}
+
+/**
+ * Which of the batch's rows are still in the outbox, read as keys only in one request (ids are
+ * time-ordered, so a batch is one key range, give or take a few other rows).
+ */
+async function pendingKeys(db: AppDB, rows: readonly OutboxRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const ids = rows.map((row) => row.id).sort();
+  const keys = await db.outbox.where(':id').between(ids[0], ids.at(-1), true, true).primaryKeys();
+  return new Set(keys);
 }

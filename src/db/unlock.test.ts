@@ -133,8 +133,9 @@ describe('PIN, wipe and recovery', { timeout: 60_000 }, () => {
   it('leaves no key nor record of the agent after a logout, and the next agent starts empty', async () => {
     await agentAWithUnsentVisit();
     await unlockWithPin(db, PIN);
-    const [row] = await nextBatch(db, 1, 1e9);
-    await applyPushResults(db, [
+    const sent = await nextBatch(db, 1, 1e9);
+    const [row] = sent;
+    await applyPushResults(db, sent, [
       {
         id: row!.id,
         status: 'accepted',

@@ -99,4 +99,40 @@ describe('pushOutbox', () => {
       (await listVisits(db)).every((v) => v.receipt?.issuedAt === '2026-11-23T10:00:00.000Z'),
     ).toBe(true);
   });
+
+  it('reads and stores while a batch travels, yet sends a batch only once the previous one is answered', async () => {
+    db = freshDb();
+    await queue(12);
+    const server = new FakeServer();
+    let inFlight = 0;
+    let most = 0;
+    const push = server.push.bind(server);
+    server.push = async (...args) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      try {
+        return await push(...args);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    let pushes = 0;
+    server.beforePush = () => {
+      pushes += 1;
+      if (pushes === 3) throw new NetworkError(new Error('connection reset'));
+    };
+    await expect(pushOutbox(db, server, session, { maxMutations: 5 })).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+    expect(most).toBe(1);
+    // The two answered batches are stored; the third is still queued, its attempt counted.
+    expect(await countPending(db)).toBe(2);
+    expect((await nextBatch(db, 10, 1e9)).every((row) => row.attempts === 1)).toBe(true);
+    await pushOutbox(db, server, session, { maxMutations: 5 });
+    expect(server.pushes.flat().map((m) => m.seq)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    expect(server.acceptedCount()).toBe(12);
+  });
 });

@@ -120,6 +120,6 @@ describe('sync engine', () => {
     down = false;
     expect(await engine.syncNow('button')).toBe('done');
     engine.stop();
-    expect(server.pushes.map((batch) => batch.length)).toEqual([125, 125, 50]);
+    expect(server.pushes.map((batch) => batch.length)).toEqual([250, 50]);
   });
 });

@@ -19,6 +19,8 @@ const MAX_ROUNDS = 3;
  */
 const MIN_LINK_SCALE = 1 / 16;
 
+const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
 export type SyncTrigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'save' | 'button';
 /** `busy`: another tab holds the sync lock and is doing the work. */
 export type SyncOutcome = 'done' | 'busy' | 'no-session' | 'failed';
@@ -81,7 +83,7 @@ export function createSyncEngine(deps: {
           signal,
           maxMutations: scaled(PUSH_MAX_MUTATIONS),
           maxBytes: scaled(PUSH_MAX_BYTES),
-          onProgress: (progress) => void updateSyncStatus(db, { progress }),
+          onProgress: (progress) => updateSyncStatus(db, { progress }),
         });
         await updateSyncStatus(db, { phase: 'pulling', progress: undefined, pulled: 0 });
         serverTime = await pullChanges(db, api, session, {
@@ -104,7 +106,9 @@ export function createSyncEngine(deps: {
     } catch (error) {
       if (signal.aborted) return 'failed';
       failures += 1;
-      if (error instanceof NetworkError) linkScale = Math.max(MIN_LINK_SCALE, linkScale / 2);
+      // A failure while the device knows it is offline says nothing about the link's speed.
+      if (error instanceof NetworkError && !knownOffline())
+        linkScale = Math.max(MIN_LINK_SCALE, linkScale / 2);
       const retryable =
         error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
       const retryAt = retryable ? scheduleRetry() : undefined;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database';
 import { openDatabase } from '../../server/src/db/open-database';
 import { countPending } from '../../src/db/outbox';
-import { seededRandom } from '../support/flaky-proxy';
+import { seededRandom, startFlakyProxy } from '../support/flaky-proxy';
 import { createNodeDevice, pause, receiptedVisits } from '../support/node-device';
 import { findPostgres, startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process';
@@ -15,6 +15,12 @@ import { freePort, startServerProcess, type ServerProcess } from '../support/ser
  * instants while a tablet pushes a large backlog, and restarted on the same data, 20 times.
  * Every mutation must end applied exactly once (the batch transaction is all or nothing, and
  * its mutation ids are recorded in it), and the tablet must hold a receipt for each.
+ *
+ * Random instants rarely fall in the short moment between a batch's commit and its answer
+ * reaching the tablet, the case that proves a commit survives the kill. So every
+ * FORCED_EVERY-th kill is aimed there: the tablet talks through a loopback proxy which, once
+ * the server has answered a push, kills the server and loses the answer. The tablet resends
+ * that batch to the restarted server and must be answered `duplicate`, with its receipts.
  */
 const KILLS = 20;
 const VISITS = 1500;
@@ -22,6 +28,8 @@ const VISITS = 1500;
 const TOP_UP_BELOW = 400;
 const BATCH = 5; // small batches keep the push going long enough for every kill to land in it
 const SEED = Number(process.env.DK_CHAOS_SEED ?? 41);
+const FORCED_EVERY = 4;
+const FORCED = Math.floor(KILLS / FORCED_EVERY);
 
 const postgres = findPostgres();
 const targets = [
@@ -45,65 +53,98 @@ afterAll(async () => {
 describe.each(targets)('server killed mid-push on $name', ({ name, skip }) => {
   if (skip) console.warn(`PostgreSQL variant skipped: ${skip}`);
 
-  it.skipIf(skip !== undefined)(`loses and doubles nothing across ${KILLS} SIGKILLs`, async () => {
-    const random = seededRandom(SEED);
-    const port = String(await freePort());
-    const env =
-      name === 'PGlite'
-        ? { PORT: port, DATA_DIR: join(dir, 'pglite') }
-        : { PORT: port, DATABASE_URL: cluster!.databaseUrl };
-    let server: ServerProcess = await startServerProcess(env);
-    const device = await createNodeDevice(server.url);
-    const tag = `Panne serveur ${name}`;
-    let queued = (await device.queueVisits(VISITS, tag)).length;
+  it.skipIf(skip !== undefined)(
+    `loses and doubles nothing across ${KILLS} SIGKILLs`,
+    { timeout: 600_000 },
+    async () => {
+      const random = seededRandom(SEED);
+      const port = String(await freePort());
+      const env =
+        name === 'PGlite'
+          ? { PORT: port, DATA_DIR: join(dir, 'pglite') }
+          : { PORT: port, DATABASE_URL: cluster!.databaseUrl };
+      let server: ServerProcess = await startServerProcess(env);
+      let aimed: (() => void) | undefined; // set: the next answered push is lost with a kill
+      const proxy = await startFlakyProxy(server.url, {
+        seed: SEED,
+        weights: {
+          delay: 0,
+          reset: 0,
+          'bad-gateway': 0,
+          unavailable: 0,
+          'drop-after-apply': 0,
+          'cut-after-apply': 0,
+        },
+        onAnswer: async (path, status) => {
+          if (aimed === undefined || !path.endsWith('/sync/push') || status !== 200)
+            return 'deliver';
+          await server.kill('SIGKILL'); // the batch is committed, its answer in the proxy's hands
+          aimed();
+          aimed = undefined;
+          return 'drop';
+        },
+      });
+      const device = await createNodeDevice(proxy.url);
+      const tag = `Panne serveur ${name}`;
+      let queued = (await device.queueVisits(VISITS, tag)).length;
 
-    const pushing = device.pushUntilDone({ batchSize: BATCH, pauseMs: 10 });
-    for (let kill = 0; kill < KILLS; kill += 1) {
-      if ((await countPending(device.db)) < TOP_UP_BELOW)
-        queued += (await device.queueVisits(VISITS, `${tag} ${kill}`)).length;
-      await pause(50 + random() * 250);
-      expect(
-        await countPending(device.db),
-        `kill ${kill + 1} happens during the push`,
-      ).toBeGreaterThan(0);
-      await server.kill('SIGKILL');
-      server = await startServerProcess(env);
-    }
-    await pushing;
-    await server.kill('SIGTERM');
+      const pushing = device.pushUntilDone({ batchSize: BATCH, pauseMs: 10 });
+      for (let kill = 0; kill < KILLS; kill += 1) {
+        if ((await countPending(device.db)) < TOP_UP_BELOW)
+          queued += (await device.queueVisits(VISITS, `${tag} ${kill}`)).length;
+        await pause(50 + random() * 250);
+        expect(
+          await countPending(device.db),
+          `kill ${kill + 1} happens during the push`,
+        ).toBeGreaterThan(0);
+        if (kill % FORCED_EVERY === FORCED_EVERY - 1)
+          await new Promise<void>((resolve) => (aimed = resolve));
+        else await server.kill('SIGKILL');
+        server = await startServerProcess(env);
+      }
+      await pushing;
+      await server.kill('SIGTERM');
+      await proxy.close();
+      // Each aimed kill lost the answer to a committed batch, which the restarted server must
+      // answer `duplicate` when it is resent: at least one kill landed between commit and answer.
+      console.info(
+        `${name}: answers seen by the tablet ${JSON.stringify(device.answers)} (${FORCED} aimed kills of batches of ${BATCH})`,
+      );
+      expect(device.answers.duplicate).toBeGreaterThan(0);
 
-    const db: Database = await openDatabase(
-      env.DATABASE_URL
-        ? { databaseUrl: env.DATABASE_URL, dataDir: dir }
-        : { dataDir: env.DATA_DIR! },
-    );
-    try {
-      const [counts] = await db.query<{
-        visits: number;
-        distinct_ids: number;
-        journal: number;
-        changes: number;
-      }>(
-        `SELECT count(*)::int AS visits, count(DISTINCT v.id)::int AS distinct_ids,
+      const db: Database = await openDatabase(
+        env.DATABASE_URL
+          ? { databaseUrl: env.DATABASE_URL, dataDir: dir }
+          : { dataDir: env.DATA_DIR! },
+      );
+      try {
+        const [counts] = await db.query<{
+          visits: number;
+          distinct_ids: number;
+          journal: number;
+          changes: number;
+        }>(
+          `SELECT count(*)::int AS visits, count(DISTINCT v.id)::int AS distinct_ids,
                 (SELECT count(*)::int FROM applied_mutations m JOIN visits w ON w.id = m.entity_id WHERE w.answers->>'personName' LIKE $1) AS journal,
                 (SELECT count(*)::int FROM sync_changes c JOIN visits w ON w.id::text = c.entity_id WHERE w.answers->>'personName' LIKE $1) AS changes
            FROM visits v WHERE v.answers->>'personName' LIKE $1`,
-        [`${tag} %`],
-      );
-      expect(counts).toEqual({
-        visits: queued,
-        distinct_ids: queued,
-        journal: queued,
-        changes: queued,
+          [`${tag} %`],
+        );
+        expect(counts).toEqual({
+          visits: queued,
+          distinct_ids: queued,
+          journal: queued,
+          changes: queued,
+        });
+      } finally {
+        await db.close();
+      }
+      expect(await receiptedVisits(device.db, tag)).toEqual({
+        total: queued,
+        receipted: queued,
+        receipts: queued,
       });
-    } finally {
-      await db.close();
-    }
-    expect(await receiptedVisits(device.db, tag)).toEqual({
-      total: queued,
-      receipted: queued,
-      receipts: queued,
-    });
-    await device.close();
-  });
+      await device.close();
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { healthResponseSchema } from '../../shared/api';
 import { openPostgres } from '../../server/src/db/postgres';
 import { startServer } from '../../server/src/start';
 import { findPostgres, type PgCluster, startPgCluster } from '../support/pg-cluster';
+import { SAMPLE_VISITS } from '../../server/src/seed/demo-pilotage';
 import { count } from './support/fixtures';
 
 /** `npm start`'s code path, over real HTTP on a random port. */
@@ -58,7 +59,8 @@ describe('startServer on the embedded database', () => {
     const again = await startServer(options);
     try {
       expect(logs).toContain('Démonstration : 0 sites, 0 agents, 0 visites, 0 personnes ajoutés.');
-      expect(await count(again.db, 'visits')).toBe(13);
+      // The 13 example visits of the field agents, and the Pilotage page's statistics sample.
+      expect(await count(again.db, 'visits')).toBe(13 + SAMPLE_VISITS);
     } finally {
       await again.close();
     }
@@ -88,7 +90,7 @@ describe.skipIf('missing' in pg)('startServer on PostgreSQL', () => {
   afterAll(() => cluster?.stop());
 
   it('runs the same migrations and seed on DATABASE_URL, idempotently', async () => {
-    for (const expected of [13, 13]) {
+    for (const expected of [13 + SAMPLE_VISITS, 13 + SAMPLE_VISITS]) {
       const server = await startServer({
         port: 0,
         databaseUrl: cluster.urlFor('demo'),

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 
@@ -50,4 +51,58 @@ export async function launchPersistent(
     serviceWorkers: 'allow',
     offline: options.offline ?? false,
   });
+}
+
+/** A Chromium a test can kill outright, and the context it opened on its profile. */
+export interface KillableBrowser {
+  context: BrowserContext;
+  /** SIGKILL to the browser process (and its helpers): no shutdown, no flush, no goodbye. */
+  kill(): Promise<void>;
+}
+
+/**
+ * Chromium started as its own process on the profile `userDataDir` and driven over CDP, so a
+ * test can kill it with SIGKILL like a tablet whose battery dies mid-sync, then start it again
+ * on the same profile.
+ */
+export async function launchKillable(userDataDir: string): Promise<KillableBrowser> {
+  const { executablePath, args } = await findChromium();
+  const child = spawn(
+    executablePath,
+    [
+      ...args,
+      ...(args.some((arg) => arg.startsWith('--headless')) ? [] : ['--headless']),
+      `--user-data-dir=${userDataDir}`,
+      '--remote-debugging-port=0',
+      '--window-size=1024,768',
+      '--lang=fr-FR',
+      'about:blank',
+    ],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium not ready:\n${output}`)), 60_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code}):\n${output}`));
+    });
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  return {
+    context: browser.contexts()[0]!,
+    async kill() {
+      process.kill(-child.pid!, 'SIGKILL'); // its process group: helpers included
+      await exited;
+    },
+  };
 }

@@ -69,20 +69,22 @@ export function countRows(
 
 /**
  * Puts `count` saved visits in the app's outbox as `queueVisit` would (visit row + outbox row
- * + counter), straight into IndexedDB, to build a large backlog without typing it.
+ * + counter), straight into IndexedDB, to build a large backlog without typing it. `notes`
+ * fills the free-text field, to give the visits a realistic size.
  */
 export async function seedOutbox(
   page: Page,
   count: number,
   tag: string,
   siteId: string,
+  notes?: string,
 ): Promise<void> {
   const visits: LocalVisit[] = [];
   const outbox: OutboxRow[] = [];
   for (let i = 0; i < count; i += 1) {
     const visit = makeVisit({
       siteId,
-      answers: { ...makeVisit().answers, personName: `${tag} ${i}` },
+      answers: { ...makeVisit().answers, personName: `${tag} ${i}`, ...(notes && { notes }) },
     });
     visits.push({ ...visit, syncState: 'pending', visitDate: String(visit.answers.date) });
     outbox.push({

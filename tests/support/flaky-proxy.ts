@@ -54,7 +54,15 @@ export function seededRandom(seed: number): () => number {
 
 export async function startFlakyProxy(
   target: string,
-  options: { seed: number; weights?: Partial<Record<Fate, number>> },
+  options: {
+    seed: number;
+    weights?: Partial<Record<Fate, number>>;
+    /**
+     * Called once the server has answered a request the fate lets through, before the answer
+     * goes on: `drop` loses it (the tablet never hears that the server applied its batch).
+     */
+    onAnswer?: (path: string, status: number) => Promise<'deliver' | 'drop'>;
+  },
 ): Promise<FlakyProxy> {
   const random = seededRandom(options.seed);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
@@ -131,7 +139,8 @@ export async function startFlakyProxy(
       res.writeHead(502).end();
       return;
     }
-    if (fate === 'drop-after-apply') {
+    const verdict = (await options.onAnswer?.(req.url ?? '', answer.status)) ?? 'deliver';
+    if (fate === 'drop-after-apply' || verdict === 'drop') {
       req.socket.destroy();
       return;
     }

@@ -12,6 +12,7 @@ import {
 import { login } from '../../src/sync/login';
 import { pullChanges } from '../../src/sync/pull';
 import { pushOutbox } from '../../src/sync/push';
+import type { MutationResult } from '../../shared/sync/protocol-v1';
 import { uuidv7 } from '../../shared/uuidv7';
 import { makeVisit } from './fixtures';
 
@@ -25,6 +26,8 @@ export interface NodeDevice {
   db: AppDB;
   api: ApiClient;
   session: Session;
+  /** How many push answers of each status the device received. */
+  answers: Record<MutationResult['status'], number>;
   queueVisits(count: number, tag: string): Promise<string[]>;
   /** Pulls until the server has no more, retrying after every fault; returns how many faults. */
   pullUntilDone(options?: { pageSize?: number; pauseMs?: number }): Promise<number>;
@@ -42,7 +45,16 @@ export async function createNodeDevice(
   loginName = 'demo.social',
 ): Promise<NodeDevice> {
   const db = new AppDB(`device-${uuidv7()}`);
-  const api = createApiClient({ baseUrl });
+  const answers = { accepted: 0, duplicate: 0, rejected: 0, conflict: 0 };
+  const client = createApiClient({ baseUrl });
+  const api: ApiClient = {
+    ...client,
+    async push(...args) {
+      const response = await client.push(...args);
+      for (const result of response.results) answers[result.status] += 1;
+      return response;
+    },
+  };
   let session: Session | undefined;
   for (let attempt = 0; session === undefined; attempt += 1) {
     try {
@@ -60,6 +72,7 @@ export async function createNodeDevice(
     db,
     api,
     session,
+    answers,
     async queueVisits(count, tag) {
       const ids: string[] = [];
       const siteId = session.agent.siteIds[0]!;

@@ -20,10 +20,15 @@ export function openPostgres(connectionString: string): Database {
     ...queryable(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection lost mid-transaction is also emitted as an event, which would crash the
+      // process without a listener; the failed query already reports it to the caller.
+      const onLost = () => {};
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await fn(queryable(client));
         await client.query('COMMIT');
+        client.off('error', onLost);
         client.release();
         return result;
       } catch (error) {
@@ -32,6 +37,7 @@ export function openPostgres(connectionString: string): Database {
           () => undefined,
           (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
         );
+        client.off('error', onLost);
         client.release(rollbackError);
         throw error;
       }

@@ -37,6 +37,7 @@ export function syncRoutes(deps: AppDeps) {
         deviceId,
         mutations: request.mutations,
         now,
+        log: deps.log,
       });
       return c.json({
         v: PROTOCOL_VERSION,

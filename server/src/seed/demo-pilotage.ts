@@ -2,7 +2,7 @@ import type { Database } from '../db/database';
 import { demoUuid } from './demo-ids';
 
 /** Visits and "Mon avis" answers of the statistics sample, spread over the last two years. */
-const SAMPLE_VISITS = 2400;
+export const SAMPLE_VISITS = 2400;
 const SAMPLE_AVIS = 300;
 
 /**

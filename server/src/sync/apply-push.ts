@@ -20,6 +20,8 @@ export interface PushInput {
   deviceId: string;
   mutations: readonly Mutation[];
   now: Date;
+  /** Where a handler's own failure is reported for the operators (the device gets a code). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -35,8 +37,13 @@ export interface PushInput {
  * First in `fast` mode: handlers decide, their writes are flushed in bulk at the end. If that
  * flush hits a data error (constraint, invalid value), the transaction is rolled back and the
  * batch is applied again in `careful` mode, one savepoint per mutation, where such an error
- * rejects its mutation alone (`invalid_record`). Any other error fails the whole batch (HTTP
- * 500), and the device retries it unchanged.
+ * rejects its mutation alone (`invalid_record`).
+ *
+ * An error thrown by a handler itself (a bug, not the database) rejects its mutation alone as
+ * `internal_record_error`, in either mode: resending it would fail the same way forever. An
+ * error out of the database that is not a data error (connection lost, server down) fails the
+ * whole batch (HTTP 500), and the device retries it unchanged. Which is which is known by
+ * where the error came from (every query goes through `watched`), never guessed from its text.
  */
 export async function applyPush(db: Database, input: PushInput): Promise<MutationResult[]> {
   try {
@@ -48,10 +55,11 @@ export async function applyPush(db: Database, input: PushInput): Promise<Mutatio
 }
 
 async function applyBatch(
-  tx: Queryable,
+  database: Queryable,
   input: PushInput,
   mode: PushMode,
 ): Promise<MutationResult[]> {
+  const tx = watched(database);
   const stored = await findAppliedResults(
     tx,
     input.mutations.map((m) => m.id),
@@ -82,7 +90,9 @@ async function applyBatch(
       continue;
     }
     const outcome =
-      mode === 'fast' ? await decide(ctx, mutation) : await applyCarefully(ctx, mutation);
+      mode === 'fast'
+        ? await decideOrRefuse(ctx, mutation, input.log)
+        : await applyCarefully(ctx, mutation, input.log);
     if (outcome.status === 'accepted') ctx.accepted(mutation.entity, mutation.entityId);
     const result: MutationResult = { id: mutation.id, ...outcome };
     answered.set(mutation.id, result);
@@ -110,10 +120,7 @@ async function existingByEntity(
   return existing;
 }
 
-function decide(
-  ctx: Parameters<typeof applyCarefully>[0],
-  mutation: Mutation,
-): Promise<MutationOutcome> {
+function decide(ctx: BatchContext, mutation: Mutation): Promise<MutationOutcome> {
   const handlers = entityRegistry.get(mutation.entity);
   if (!handlers) return Promise.resolve(reject('unknown_entity', { entity: mutation.entity }));
   const handler = handlers[mutation.op];
@@ -122,9 +129,28 @@ function decide(
   return handler(ctx, mutation);
 }
 
-async function applyCarefully(
-  ctx: ReturnType<typeof createPushContext>,
+type BatchContext = ReturnType<typeof createPushContext>;
+
+/** Fast mode: a handler's own error drops what it queued and rejects its mutation alone. */
+async function decideOrRefuse(
+  ctx: BatchContext,
   mutation: Mutation,
+  log: PushInput['log'],
+): Promise<MutationOutcome> {
+  const undo = ctx.checkpoint();
+  try {
+    return await decide(ctx, mutation);
+  } catch (error) {
+    if (fromDatabase(error)) throw error;
+    undo();
+    return internalRecordError(mutation, error, log);
+  }
+}
+
+async function applyCarefully(
+  ctx: BatchContext,
+  mutation: Mutation,
+  log: PushInput['log'],
 ): Promise<MutationOutcome> {
   await ctx.tx.exec('SAVEPOINT mutation');
   try {
@@ -136,8 +162,40 @@ async function applyCarefully(
     await undoMutation(ctx.tx);
     const sqlState = dataErrorState(error);
     if (sqlState) return reject('invalid_record', { sqlState });
+    if (!fromDatabase(error)) return internalRecordError(mutation, error, log);
     throw error;
   }
+}
+
+function internalRecordError(
+  mutation: Mutation,
+  error: unknown,
+  log: PushInput['log'],
+): MutationOutcome {
+  const what = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log?.(
+    `Push : ${mutation.entity} ${mutation.entityId} (mutation ${mutation.id}) refusé, erreur du serveur : ${what}`,
+  );
+  return reject('internal_record_error');
+}
+
+/** Errors that came out of the database (any SQL error, a lost connection). */
+const databaseErrors = new WeakSet<object>();
+
+function fromDatabase(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && databaseErrors.has(error);
+}
+
+/** `tx`, with every error it throws remembered as the database's. */
+function watched(tx: Queryable): Queryable {
+  const remember = (error: unknown): never => {
+    if (typeof error === 'object' && error !== null) databaseErrors.add(error);
+    throw error;
+  };
+  return {
+    query: <T>(sql: string, params?: unknown[]) => tx.query<T>(sql, params).catch(remember),
+    exec: (sql: string) => tx.exec(sql).catch(remember),
+  };
 }
 
 async function undoMutation(tx: Queryable): Promise<void> {

@@ -65,7 +65,12 @@ export function createPushContext(input: {
   mode: PushMode;
   expected: number;
   existing: Map<string, Set<string>>;
-}): PushContext & { flush(): Promise<void>; accepted(entity: string, id: string): void } {
+}): PushContext & {
+  flush(): Promise<void>;
+  accepted(entity: string, id: string): void;
+  /** Marks the queued writes; the function returned drops those queued since (fast mode). */
+  checkpoint(): () => void;
+} {
   const { tx, now, mode } = input;
   const seqs = new Pool((n) => takeChangeSeqs(tx, n), mode === 'fast' ? input.expected : 1);
   const receipts = new Pool((n) => issueReceipts(tx, now, n), mode === 'fast' ? input.expected : 1);
@@ -89,6 +94,12 @@ export function createPushContext(input: {
       const rows = queued.get(writer as BatchWriter<never>) ?? [];
       rows.push(row);
       queued.set(writer as BatchWriter<never>, rows);
+    },
+    checkpoint() {
+      const lengths = new Map([...queued].map(([writer, rows]) => [writer, rows.length]));
+      return () => {
+        for (const [writer, rows] of queued) rows.length = lengths.get(writer) ?? 0;
+      };
     },
     async flush() {
       for (const [writer, rows] of queued) await writer.flush(tx, rows as never[]);

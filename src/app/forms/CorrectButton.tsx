@@ -1,17 +1,21 @@
-import { startCorrection } from '../../db/form-definitions';
 import { navigate } from '../router';
 import { useServices } from '../services';
 
-/** "Corriger" a signed visit: a new draft that will supersede it; the signed visit stays as it is. */
+/**
+ * "Corriger" a signed visit: a new draft that will supersede it; the signed visit stays as it
+ * is. The form definitions' code loads on the click, not with the visit list.
+ */
 export function CorrectButton({ visitId }: { visitId: string }) {
   const { db } = useServices();
   return (
     <button
       type="button"
       class="button-secondary"
-      onClick={() =>
-        void startCorrection(db, visitId).then((draft) => navigate({ name: 'draft', id: draft.id }))
-      }
+      onClick={async () => {
+        const { startCorrection } = await import('../../db/form-definitions');
+        const draft = await startCorrection(db, visitId);
+        navigate({ name: 'draft', id: draft.id });
+      }}
     >
       Corriger
     </button>
