@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { DEMO_PASSWORD, useE2EServer } from '../support/e2e-app';
+import { choosePin, DEMO_PASSWORD, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue 7, server side, end to end: the built app and the public service sheet run under the
@@ -35,6 +35,7 @@ async function logIn(page: Page, login: string) {
   await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  await choosePin(page);
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 }
 

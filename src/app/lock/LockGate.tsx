@@ -4,11 +4,14 @@ import { lockNow, observeLockState, type LockState } from '../../db/lock-state';
 import { observe } from '../../db/observe';
 import { readSyncStatus } from '../../db/sync-status';
 import { wipePersonalData } from '../../db/wipe';
+import { lazyScreen } from '../lazy';
 import { LoginScreen } from '../LoginScreen';
 import { useServices } from '../services';
 import { useObservable } from '../use-observable';
-import { LockScreens } from './LockScreens';
 import { useAutoLock } from './use-auto-lock';
+
+/** The PIN screens and what they call (key derivation, cipher) load on first use. */
+const LockScreens = lazyScreen(() => import('./LockScreens').then((m) => m.LockScreens));
 
 /**
  * Shows the app only while this tab holds the data key; otherwise the login, PIN choice or

@@ -10,7 +10,7 @@ export interface LockScreenProps {
 /** The key derivation and the cipher load on first use (precached for offline). */
 const unlockSteps = () => import('../../db/unlock');
 
-/** The PIN screens: small, so part of the first load, unlike what they call. */
+/** The PIN screens, loaded on first use (LockGate.tsx). */
 export function LockScreens({ state }: LockScreenProps) {
   return (
     <main class="login" id="contenu">
