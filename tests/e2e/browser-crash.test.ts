@@ -27,7 +27,6 @@ async function serverCount(sql: string, params: unknown[]): Promise<number> {
 async function crashRepeatedly(
   profile: string,
   probe: (page: Page) => Promise<number>,
-  started?: (value: number) => boolean,
 ): Promise<number[]> {
   const seen: number[] = [];
   for (let crash = 0; crash < CRASHES; crash += 1) {
