@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { countRows, logIn, useE2EServer } from '../support/e2e-app';
+import { countRows, logIn, unlock, useE2EServer } from '../support/e2e-app';
 
 /**
  * Issue 9, end to end on the demo data (server/src/seed/demo-pilotage.ts): demo.cadre opens
@@ -119,7 +119,7 @@ describe('Pilotage and Mon avis', () => {
   it('lets a person answer "Mon avis", which reaches the server without a link to them', async () => {
     const page = await context.newPage();
     await page.goto(e2e.server.url);
-    await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+    await unlock(page); // a new tab opens locked (issue 7)
     await page.getByRole('link', { name: 'Mon avis (personne accompagnée)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon avis' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -128,13 +128,15 @@ describe('Pilotage and Mon avis', () => {
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vous avez été bien accueilli ?' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Oui' }).click();
+    // The answer buttons of the question (other screens' buttons may also say "Oui").
+    const answers = page.locator('.avis-answers');
+    await answers.getByRole('button', { name: 'Oui', exact: true }).click();
     await page.getByRole('heading', { name: /compris/ }).waitFor();
-    await page.getByRole('button', { name: 'Un peu' }).click();
+    await answers.getByRole('button', { name: 'Un peu', exact: true }).click();
     await page.getByRole('heading', { name: /aidé/ }).waitFor();
     await page.getByRole('button', { name: 'Je ne veux pas répondre' }).click();
     await page.getByRole('heading', { name: /ensuite/ }).waitFor();
-    await page.getByRole('button', { name: 'Non' }).click();
+    await answers.getByRole('button', { name: 'Non', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Merci pour votre avis !' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
