@@ -119,8 +119,7 @@ describe('Pilotage and Mon avis', () => {
   it('lets a person answer "Mon avis", which reaches the server without a link to them', async () => {
     const page = await context.newPage();
     await page.goto(e2e.server.url);
-    await unlock(page); // a new tab opens on the PIN
-    await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+    await unlock(page); // a new tab opens locked (issue 7)
     await page.getByRole('link', { name: 'Mon avis (personne accompagnée)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mon avis' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -129,14 +128,15 @@ describe('Pilotage and Mon avis', () => {
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vous avez été bien accueilli ?' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    // Exact: "Verrouiller", in the header, contains "oui" too.
-    await page.getByRole('button', { name: 'Oui', exact: true }).click();
+    // The answer buttons of the question (other screens' buttons may also say "Oui").
+    const answers = page.locator('.avis-answers');
+    await answers.getByRole('button', { name: 'Oui', exact: true }).click();
     await page.getByRole('heading', { name: /compris/ }).waitFor();
-    await page.getByRole('button', { name: 'Un peu' }).click();
+    await answers.getByRole('button', { name: 'Un peu', exact: true }).click();
     await page.getByRole('heading', { name: /aidé/ }).waitFor();
     await page.getByRole('button', { name: 'Je ne veux pas répondre' }).click();
     await page.getByRole('heading', { name: /ensuite/ }).waitFor();
-    await page.getByRole('button', { name: 'Non' }).click();
+    await answers.getByRole('button', { name: 'Non', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Merci pour votre avis !' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
