@@ -347,16 +347,6 @@ export const ROUTES: RouteSpec[] = [
     fuzz: { role: 'administrateur' },
   },
   {
-    route: 'GET /api/v1/pilotage',
-    auth: 'device',
-    build: (_w, scope) => ({
-      method: 'GET',
-      path: `/api/v1/pilotage?from=2026-01-01&to=2026-06-30&siteId=${site(scope)}`,
-    }),
-    cells: byRole('403', '403', '403', '403', '200/403', '200'),
-    fuzz: { role: 'cadre', query: ['from', 'to', 'siteId'] },
-  },
-  {
     route: 'GET /fiche/:serviceId',
     auth: 'public',
     build: (w) => ({ method: 'GET', path: `/fiche/${w.serviceId}` }),
