@@ -109,7 +109,8 @@ describe('the browser killed in the middle of a sync', () => {
 
   it('pulls a large backlog without skipping or doubling despite being killed during the pull', async () => {
     const other = await createNodeDevice(e2e.server.url, 'demo.pmi');
-    await other.queueVisits(1800, 'Panne navigateur réception');
+    // Enough pages that an idle machine is still pulling when the PIN is chosen.
+    await other.queueVisits(6000, 'Panne navigateur réception');
     await other.pushUntilDone();
     await other.close();
     // Every visit of the site a tablet may pull: not the demo's statistics sample, which is
@@ -126,8 +127,7 @@ describe('the browser killed in the middle of a sync', () => {
     await page.getByLabel('Identifiant').fill('demo.social');
     await page.getByLabel('Mot de passe').fill('demo-dernier-km');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await choosePin(page); // logged in: the pull starts
-    await page.waitForTimeout(random() * 300);
+    await choosePin(page); // logged in: the pull runs
     const before = await countRows(page, 'visits');
     await context.close();
     expect(before, 'left before the pull ended').toBeLessThan(expected);
