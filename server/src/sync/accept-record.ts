@@ -1,6 +1,8 @@
 import type { Receipt } from '../../../shared/schemas/common';
+import type { Queryable } from '../db/database';
+import { type ChangeRow, upsertChanges } from '../db/queries/sync-changes';
 import type { MutationOutcome } from './outcome';
-import { type BatchWriter, changeLogWriter, type PushContext } from './push-context';
+import type { BatchWriter, PushContext } from './push-context';
 
 /** What the server adds to a record a device created: its author, version, time and receipt. */
 export interface ServerStamp {
@@ -10,14 +12,53 @@ export interface ServerStamp {
   receipt: Receipt;
 }
 
+type NewRecord = { id: string; siteId: string; personId?: string } & ServerStamp;
+
 /**
- * Accepts a new record of a site: stamps it with a version and a receipt, writes it with
- * `writer`, and logs it for the pull of that site's agents. Call it once every check passed.
+ * Writes new records of one entity AND logs each for pull: its `sync_changes` row, with the
+ * record as payload at its version (`newRecordChange`). A table on the hot path does both in
+ * one statement (db/queries/visits.ts); `loggedWriter` builds one from a plain insert.
+ */
+export type NewRecordWriter<T extends NewRecord> = BatchWriter<T>;
+
+/** The pull change of a new record: the record itself, visible to its site and person. */
+export function newRecordChange(entity: string, record: NewRecord): ChangeRow {
+  return {
+    entity,
+    entityId: record.id,
+    siteId: record.siteId,
+    personId: record.personId ?? null,
+    seq: record.version,
+    op: 'put',
+    payload: record,
+  };
+}
+
+/** A NewRecordWriter from `insert`, followed by one multi-row statement for the changes. */
+export function loggedWriter<T extends NewRecord>(
+  entity: string,
+  name: string,
+  insert: (tx: Queryable, records: readonly T[]) => Promise<void>,
+): NewRecordWriter<T> {
+  return {
+    name,
+    async flush(tx, records) {
+      await insert(tx, records);
+      await upsertChanges(
+        tx,
+        records.map((record) => newRecordChange(entity, record)),
+      );
+    },
+  };
+}
+
+/**
+ * Accepts a new record of a site: stamps it with a version and a receipt and writes it with
+ * `writer`, which logs it for the pull of that site's agents. Call it once every check passed.
  */
 export async function acceptNewRecord<T extends { id: string; siteId: string; personId?: string }>(
   ctx: PushContext,
-  entity: string,
-  writer: BatchWriter<T & ServerStamp>,
+  writer: NewRecordWriter<T & ServerStamp>,
   data: T,
 ): Promise<MutationOutcome> {
   const version = await ctx.nextChangeSeq();
@@ -29,14 +70,5 @@ export async function acceptNewRecord<T extends { id: string; siteId: string; pe
     receipt: await ctx.issueReceipt(),
   };
   await ctx.write(writer, record);
-  await ctx.write(changeLogWriter, {
-    entity,
-    entityId: record.id,
-    siteId: record.siteId,
-    personId: record.personId ?? null,
-    seq: version,
-    op: 'put',
-    payload: record,
-  });
   return { status: 'accepted', version, receipt: record.receipt };
 }

@@ -1,7 +1,7 @@
 import type { Receipt } from '../../../shared/schemas/common';
 import type { Agent } from '../../../shared/schemas/agent';
 import type { Queryable } from '../db/database';
-import { type ChangeRow, takeChangeSeqs, upsertChanges } from '../db/queries/sync-changes';
+import { takeChangeSeqs } from '../db/queries/sync-changes';
 import { issueReceipts } from './receipt';
 
 /**
@@ -18,11 +18,6 @@ export interface BatchWriter<T> {
   flush(tx: Queryable, rows: T[]): Promise<void>;
 }
 
-export const changeLogWriter: BatchWriter<ChangeRow> = {
-  name: 'sync_changes',
-  flush: upsertChanges,
-};
-
 export type PushMode = 'fast' | 'careful';
 
 export interface PushContext {
@@ -36,6 +31,11 @@ export interface PushContext {
   issueReceipt(): Promise<Receipt>;
   /** Whether the server holds this record, or accepted it earlier in this batch. */
   exists(entity: string, id: string): boolean;
+  /**
+   * `load()`, read once per batch under `key`: for what no mutation can change, such as a
+   * published form version, so a batch of 500 visits of one form reads and compiles it once.
+   */
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** Writes `row` with `writer`: now in careful mode, with the batch's other rows in fast mode. */
   write<T>(writer: BatchWriter<T>, row: T): Promise<void>;
 }
@@ -43,17 +43,19 @@ export interface PushContext {
 /** Values taken from the database `hint` at a time, then one by one if a batch needs more. */
 class Pool<T> {
   private values: T[] = [];
+  private used = 0;
   constructor(
     private readonly take: (count: number) => Promise<T[]>,
     private hint: number,
   ) {}
 
   async next(): Promise<T> {
-    if (this.values.length === 0) {
+    if (this.used === this.values.length) {
       this.values = await this.take(Math.max(1, this.hint));
+      this.used = 0;
       this.hint = 1;
     }
-    return this.values.shift()!;
+    return this.values[this.used++]!;
   }
 }
 
@@ -75,6 +77,7 @@ export function createPushContext(input: {
   const seqs = new Pool((n) => takeChangeSeqs(tx, n), mode === 'fast' ? input.expected : 1);
   const receipts = new Pool((n) => issueReceipts(tx, now, n), mode === 'fast' ? input.expected : 1);
   const queued = new Map<BatchWriter<never>, unknown[]>();
+  const loaded = new Map<string, Promise<unknown>>();
   return {
     tx,
     agent: input.agent,
@@ -88,6 +91,11 @@ export function createPushContext(input: {
       const ids = input.existing.get(entity) ?? new Set<string>();
       ids.add(id);
       input.existing.set(entity, ids);
+    },
+    once<T>(key: string, load: () => Promise<T>) {
+      const value = loaded.get(key) ?? load();
+      loaded.set(key, value);
+      return value as Promise<T>;
     },
     async write(writer, row) {
       if (mode === 'careful') return writer.flush(tx, [row]);

@@ -24,12 +24,18 @@ export async function issueReceipts(tx: Queryable, now: Date, count: number): Pr
     "SELECT nextval('receipt_number_seq') AS n FROM generate_series(1, $1)",
     [count],
   );
+  const year = yearInFrance.format(now);
+  const issuedAt = now.toISOString();
   return rows
     .map((row) => toSafeInt(row.n))
     .sort((a, b) => a - b)
-    .map((n) => ({ number: formatReceiptNumber(now, n), issuedAt: now.toISOString() }));
+    .map((n) => ({ number: receiptNumber(year, n), issuedAt }));
 }
 
 export function formatReceiptNumber(issuedAt: Date, n: number): string {
-  return `${yearInFrance.format(issuedAt)}-${String(n).padStart(RECEIPT_DIGITS, '0')}`;
+  return receiptNumber(yearInFrance.format(issuedAt), n);
+}
+
+function receiptNumber(year: string, n: number): string {
+  return `${year}-${String(n).padStart(RECEIPT_DIGITS, '0')}`;
 }

@@ -26,7 +26,10 @@ export async function findAppliedResults(
   );
 }
 
-/** One statement for the whole batch; a mutation id present already is a bug, so it throws. */
+/**
+ * One statement for the whole batch, sent as one JSON array; a mutation id present already is
+ * a bug, so it throws.
+ */
 export async function insertAppliedMutations(
   tx: Queryable,
   rows: readonly AppliedMutation[],
@@ -34,17 +37,10 @@ export async function insertAppliedMutations(
   if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO applied_mutations (mutation_id, device_id, agent_id, entity, entity_id, result, applied_at)
-     SELECT m, d, a, e, i, r::jsonb, t
-     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::timestamptz[])
-          AS x(m, d, a, e, i, r, t)`,
-    [
-      rows.map((r) => r.mutationId),
-      rows.map((r) => r.deviceId),
-      rows.map((r) => r.agentId),
-      rows.map((r) => r.entity),
-      rows.map((r) => r.entityId),
-      rows.map((r) => JSON.stringify(r.result)),
-      rows.map((r) => r.appliedAt),
-    ],
+     SELECT "mutationId", "deviceId", "agentId", entity, "entityId", result, "appliedAt"
+     FROM jsonb_to_recordset($1::jsonb)
+          AS x("mutationId" uuid, "deviceId" uuid, "agentId" uuid, entity text, "entityId" uuid,
+               result jsonb, "appliedAt" timestamptz)`,
+    [JSON.stringify(rows)],
   );
 }

@@ -1,4 +1,5 @@
 /** The `visits` table: signed visits as the server holds them, receipt included. */
+import { ENTITY } from '../../../../shared/entities';
 import type { VisitRecord } from '../../../../shared/schemas/visit';
 import type { Queryable } from '../database';
 
@@ -22,31 +23,37 @@ export async function siteOfVisit(tx: Queryable, id: string): Promise<string | u
   return rows[0]?.site_id;
 }
 
-/** Several visits in one statement. */
-export async function insertVisits(tx: Queryable, visits: readonly VisitRecord[]): Promise<void> {
+/**
+ * New visits and their pull changes (`sync_changes`, the record as payload) in one statement.
+ * The batch goes as one JSON array, parsed once by PostgreSQL: the visit row takes its fields
+ * from each element, and the element itself is the payload. A visit id the log holds already
+ * would be a new visit with an old id, refused earlier by the handler, so the upsert only
+ * ever inserts here; it keeps the log's rule that a record appears once.
+ */
+export async function insertVisitsWithChanges(
+  tx: Queryable,
+  visits: readonly VisitRecord[],
+): Promise<void> {
   if (visits.length === 0) return;
   await tx.query(
-    `INSERT INTO visits (id, site_id, form_id, form_version, answers, status, device_created_at,
-                         author_id, version, updated_at, receipt_number, receipt_issued_at, supersedes, person_id)
-     SELECT i, s, f, fv, a::jsonb, st, dc, au, v, u, rn, ri, sup, pe
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[],
-                 $8::uuid[], $9::bigint[], $10::timestamptz[], $11::text[], $12::timestamptz[], $13::uuid[], $14::uuid[])
-          AS x(i, s, f, fv, a, st, dc, au, v, u, rn, ri, sup, pe)`,
-    [
-      visits.map((v) => v.id),
-      visits.map((v) => v.siteId),
-      visits.map((v) => v.formId),
-      visits.map((v) => v.formVersion),
-      visits.map((v) => JSON.stringify(v.answers)),
-      visits.map((v) => v.status),
-      visits.map((v) => v.createdAt),
-      visits.map((v) => v.authorId),
-      visits.map((v) => v.version),
-      visits.map((v) => v.updatedAt),
-      visits.map((v) => v.receipt.number),
-      visits.map((v) => v.receipt.issuedAt),
-      visits.map((v) => v.supersedes ?? null),
-      visits.map((v) => v.personId ?? null),
-    ],
+    `WITH batch AS MATERIALIZED (SELECT r FROM jsonb_array_elements($1::jsonb) AS x(r)),
+     stored AS (
+       INSERT INTO visits (id, site_id, form_id, form_version, answers, status, device_created_at,
+                           author_id, version, updated_at, receipt_number, receipt_issued_at,
+                           supersedes, person_id)
+       SELECT (r->>'id')::uuid, r->>'siteId', r->>'formId', (r->>'formVersion')::int,
+              r->'answers', r->>'status', (r->>'createdAt')::timestamptz,
+              (r->>'authorId')::uuid, (r->>'version')::bigint, (r->>'updatedAt')::timestamptz,
+              r->'receipt'->>'number', (r->'receipt'->>'issuedAt')::timestamptz,
+              (r->>'supersedes')::uuid, (r->>'personId')::uuid
+       FROM batch
+     )
+     INSERT INTO sync_changes (entity, entity_id, site_id, seq, op, payload, person_id)
+     SELECT $2, r->>'id', r->>'siteId', (r->>'version')::bigint, 'put', r, (r->>'personId')::uuid
+     FROM batch
+     ON CONFLICT (entity, entity_id)
+     DO UPDATE SET site_id = excluded.site_id, seq = excluded.seq, op = excluded.op,
+                   payload = excluded.payload, person_id = excluded.person_id`,
+    [JSON.stringify(visits), ENTITY.visit],
   );
 }

@@ -8,13 +8,13 @@ import { guideServiceExists } from '../../db/queries/guide-records';
 import { existingOrientationIds, insertOrientations } from '../../db/queries/guide-orientations';
 import type { EntityHandlers } from '../entity-registry';
 import { type MutationHandler, reject } from '../outcome';
-import { acceptNewRecord } from '../accept-record';
-import type { BatchWriter } from '../push-context';
+import { acceptNewRecord, loggedWriter } from '../accept-record';
 
-const orientationWriter: BatchWriter<OrientationRecord> = {
-  name: 'orientations',
-  flush: insertOrientations,
-};
+const orientationWriter = loggedWriter<OrientationRecord>(
+  ENTITY.orientation,
+  'orientations',
+  insertOrientations,
+);
 
 /**
  * An orientation towards a guide service, recorded once from a visit. Like a visit it is not
@@ -34,7 +34,7 @@ const put: MutationHandler = async (ctx, mutation) => {
   }
   if (ctx.exists(ENTITY.orientation, data.id)) return reject('immutable_record');
 
-  return acceptNewRecord(ctx, ENTITY.orientation, orientationWriter, data);
+  return acceptNewRecord(ctx, orientationWriter, data);
 };
 
 export const orientationHandlers: EntityHandlers = { put, existing: existingOrientationIds };

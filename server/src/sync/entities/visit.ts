@@ -1,15 +1,17 @@
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/visit';
-import { existingVisitIds, insertVisits, siteOfVisit } from '../../db/queries/visits';
-import { checkVisitAnswers } from '../../forms/check-visit-answers';
+import { existingVisitIds, insertVisitsWithChanges, siteOfVisit } from '../../db/queries/visits';
+import { checkVisitAnswers, loadAnswersCheck } from '../../forms/check-visit-answers';
 import { personInScope } from '../../persons/person-scope';
 import { type MutationHandler, type PushContext, reject } from '../outcome';
 import type { EntityHandlers } from '../entity-registry';
-import { acceptNewRecord } from '../accept-record';
-import type { BatchWriter } from '../push-context';
+import { acceptNewRecord, type NewRecordWriter } from '../accept-record';
 
-const visitWriter: BatchWriter<VisitRecord> = { name: 'visits', flush: insertVisits };
+const visitWriter: NewRecordWriter<VisitRecord> = {
+  name: 'visits',
+  flush: insertVisitsWithChanges,
+};
 
 /**
  * A visit is a signed form: created once, never changed nor deleted (DESIGN §4). A visit id
@@ -24,7 +26,10 @@ const put: MutationHandler = async (ctx, mutation) => {
   const { siteId, formId, formVersion } = data;
   if (!ctx.agent.siteIds.includes(siteId)) return reject('forbidden_site', { siteId });
   // Checked against the version it was filled with; computed values recomputed (forms/).
-  const answers = await checkVisitAnswers(ctx.tx, { formId, formVersion, answers: data.answers });
+  const check = await ctx.once(`form ${formId}@${formVersion}`, () =>
+    loadAnswersCheck(ctx.tx, formId, formVersion),
+  );
+  const answers = checkVisitAnswers(check, { formId, formVersion, answers: data.answers });
   if (!answers.ok) return answers.outcome;
   if (ctx.exists(ENTITY.visit, data.id)) return reject('immutable_record');
   if (data.personId !== undefined && !(await personInScope(ctx.tx, data.personId, ctx.agent)))
@@ -35,7 +40,7 @@ const put: MutationHandler = async (ctx, mutation) => {
     ]);
   }
 
-  return acceptNewRecord(ctx, ENTITY.visit, visitWriter, { ...data, answers: answers.answers });
+  return acceptNewRecord(ctx, visitWriter, { ...data, answers: answers.answers });
 };
 
 /** A correction names a visit of the agent's sites, stored or accepted earlier in this batch. */
