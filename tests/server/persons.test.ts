@@ -262,6 +262,44 @@ describe.each(testDatabases())('selective sync of persons on $name', (target) =>
     });
   });
 
+  it('answers each visit of a batch by the scope of its person at that point of the batch', async () => {
+    const blois = await newSession(server(), [BLOIS]);
+    const mer = await newSession(server(), [MER]);
+    const ours = newPersonPut(MER, 'Roux', 'Lina');
+    const theirs = newPersonPut(BLOIS, 'Perrin', 'Noé');
+    await push(server(), mer, [ours]);
+    await push(server(), blois, [theirs]);
+    const visitOf = (personId: string) => {
+      const visit = visitPut(MER);
+      (visit.data as { personId?: string }).personId = personId;
+      return visit;
+    };
+    const codes = async (mutations: ReturnType<typeof visitOf>[]) =>
+      (await push(server(), mer, mutations)).results.map((r) =>
+        r.status === 'rejected' ? r.reason.code : r.status,
+      );
+
+    // Visits only: the scope cannot change within the batch.
+    expect(
+      await codes([
+        visitOf(ours.entityId),
+        visitOf(theirs.entityId),
+        visitOf(ours.entityId.toUpperCase()),
+        visitOf(uuidv7()),
+      ]),
+    ).toEqual(['accepted', 'unknown_person', 'accepted', 'unknown_person']);
+    // A pin and an unpin in the same batch change the answer for the visits after them.
+    expect(
+      await codes([
+        visitOf(theirs.entityId),
+        scopePut('pin', theirs.entityId),
+        visitOf(theirs.entityId),
+        scopePut('pin', theirs.entityId, 'delete'),
+        visitOf(theirs.entityId),
+      ]),
+    ).toEqual(['unknown_person', 'accepted', 'accepted', 'accepted', 'unknown_person']);
+  });
+
   it('brings a pinned person, then removes them from the device when unpinned', async () => {
     const blois = await newSession(server(), [BLOIS]);
     const mer = await newSession(server(), [MER]);

@@ -35,6 +35,24 @@ export async function personInScope(
 }
 
 /**
+ * Which of `personIds` (valid UUIDs) the agent may read and edit, as `personInScope` would
+ * answer for each, in one query; ids come back lowercase.
+ */
+export async function personsInScope(
+  tx: Queryable,
+  personIds: readonly string[],
+  agent: Agent,
+): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT p.id::text AS id FROM persons p
+     WHERE p.id = ANY($1::uuid[]) AND p.deleted_at IS NULL
+       AND (p.site_id = ANY($3::text[]) OR p.id IN (${personScopeSql('$2::uuid', '$3::text[]')}))`,
+    [personIds, agent.id, personDataSites(agent)],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
  * Moves every logged change about the person to the end of the log, so an agent for whom the
  * person just entered the scope pulls the file and its history, though their cursor is past
  * them. Other agents pull them again too, which changes nothing on their device. Forgets any

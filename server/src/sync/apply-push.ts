@@ -34,10 +34,11 @@ export interface PushInput {
  * same version and receipt) and changes nothing. So retries are safe: exactly-once effect,
  * at-least-once delivery.
  *
- * First in `fast` mode: handlers decide, their writes are flushed in bulk at the end. If that
- * flush hits a data error (constraint, invalid value), the transaction is rolled back and the
- * batch is applied again in `careful` mode, one savepoint per mutation, where such an error
- * rejects its mutation alone (`invalid_record`).
+ * First in `fast` mode: handlers decide, their writes are flushed in bulk, a few multi-row
+ * statements per part of the batch (see WRITE_EVERY), each part's journal after its records.
+ * If a flush hits a data error (constraint, invalid value), the transaction is rolled back and
+ * the batch is applied again in `careful` mode, one savepoint per mutation, where such an
+ * error rejects its mutation alone (`invalid_record`).
  *
  * An error thrown by a handler itself (a bug, not the database) rejects its mutation alone as
  * `internal_record_error`, in either mode: resending it would fail the same way forever. An
@@ -46,18 +47,31 @@ export interface PushInput {
  * where the error came from (every query goes through `watched`), never guessed from its text.
  */
 export async function applyPush(db: Database, input: PushInput): Promise<MutationResult[]> {
+  const pipelined = db.kind === 'postgresql';
   try {
-    return await withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'fast'));
+    return await withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'fast', pipelined));
   } catch (error) {
     if (!dataErrorState(error)) throw error;
-    return withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'careful'));
+    return withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'careful', pipelined));
   }
 }
+
+/**
+ * In fast mode on a PostgreSQL server, the queued writes and the journal go to the database
+ * every `WRITE_EVERY` mutations, without waiting: the server stores a part of the batch while
+ * this process decides the next one, so the two halves of the work overlap on two cores.
+ * Queries still run one after another on the batch's connection, in the order sent. PGlite
+ * runs on this thread, so there is nothing to overlap: it writes once, at the end.
+ */
+const WRITE_EVERY = 100; // mutations
+/** How often deciding lets the event loop read the database's answers and send what waits. */
+const YIELD_EVERY = 20; // mutations
 
 async function applyBatch(
   database: Queryable,
   input: PushInput,
   mode: PushMode,
+  pipelined: boolean,
 ): Promise<MutationResult[]> {
   const tx = watched(database);
   const stored = await findAppliedResults(
@@ -73,35 +87,56 @@ async function applyBatch(
     mode,
     expected: fresh.length,
     existing: await existingByEntity(tx, fresh),
+    persons: fresh.flatMap((m) => entityRegistry.get(m.entity)?.personOf?.(m) ?? []),
   });
   const answered = new Map<string, MutationResult>();
   const journal: AppliedMutation[] = [];
-  const results: MutationResult[] = [];
-  for (const mutation of input.mutations) {
+
+  const answer = async (mutation: Mutation): Promise<MutationResult> => {
     const seen = stored.get(mutation.id);
-    if (seen !== undefined && seen.agentId !== input.agent.id) {
-      // Another agent's mutation id: its answer and receipt are not this agent's to read.
-      results.push({ id: mutation.id, ...reject('mutation_id_taken') });
-      continue;
-    }
+    // Another agent's mutation id: its answer and receipt are not this agent's to read.
+    if (seen !== undefined && seen.agentId !== input.agent.id)
+      return { id: mutation.id, ...reject('mutation_id_taken') };
     const earlier = answered.get(mutation.id) ?? parseStored(seen?.result);
-    if (earlier) {
-      results.push(earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier);
-      continue;
-    }
+    if (earlier)
+      return earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier;
     const outcome =
       mode === 'fast'
         ? await decideOrRefuse(ctx, mutation, input.log)
         : await applyCarefully(ctx, mutation, input.log);
     if (outcome.status === 'accepted') ctx.accepted(mutation.entity, mutation.entityId);
+    if (!entityRegistry.get(mutation.entity)?.keepsScope) ctx.scopeMayHaveChanged();
     const result: MutationResult = { id: mutation.id, ...outcome };
     answered.set(mutation.id, result);
     journal.push(journalRow(input, mutation, result));
-    results.push(result);
+    return result;
+  };
+  // The journal of the mutations decided so far, written after their records: the audit
+  // trigger on `applied_mutations` reads their pull changes.
+  const writeDecided = () => {
+    const rows = journal.splice(0);
+    ctx.flush((tx) => insertAppliedMutations(tx, rows));
+  };
+
+  const results: MutationResult[] = [];
+  try {
+    for (const [index, mutation] of input.mutations.entries()) {
+      results.push(await answer(mutation));
+      if (pipelined && mode === 'fast' && (index + 1) % WRITE_EVERY === 0) writeDecided();
+      if (pipelined && (index + 1) % YIELD_EVERY === 0) await yieldToEventLoop();
+    }
+    writeDecided();
+    await ctx.settle();
+  } catch (error) {
+    // A write that failed in the background makes every later query fail: report the first.
+    await ctx.settle();
+    throw error;
   }
-  await ctx.flush();
-  await insertAppliedMutations(tx, journal);
   return results;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Ids of the batch's records the server already holds, one query per entity. */

@@ -1,4 +1,5 @@
 import { ENTITY } from '../../../shared/entities';
+import type { Mutation } from '../../../shared/sync/protocol-v1';
 import type { Queryable } from '../db/database';
 import { avisHandlers } from './entities/avis';
 import { orientationHandlers } from './entities/orientation';
@@ -14,6 +15,13 @@ export interface EntityHandlers {
   delete?: MutationHandler;
   /** Which of `ids` the server already holds, looked up once per batch for `ctx.exists`. */
   existing?: (tx: Queryable, ids: readonly string[]) => Promise<Set<string>>;
+  /** The person a mutation's record names, if any: looked up once per batch for `ctx.personInScope`. */
+  personOf?: (mutation: Mutation) => string | undefined;
+  /**
+   * True when no operation of this entity can change which persons an agent may hold. Any
+   * other mutation makes `ctx.personInScope` ask the database again for the rest of the batch.
+   */
+  keepsScope?: true;
 }
 
 /**

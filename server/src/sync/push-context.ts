@@ -2,6 +2,7 @@ import type { Receipt } from '../../../shared/schemas/common';
 import type { Agent } from '../../../shared/schemas/agent';
 import type { Queryable } from '../db/database';
 import { takeChangeSeqs } from '../db/queries/sync-changes';
+import { personInScope, personsInScope } from '../persons/person-scope';
 import { issueReceipts } from './receipt';
 
 /**
@@ -29,6 +30,12 @@ export interface PushContext {
   /** The next value of the change sequence: a record's new version and its pull position. */
   nextChangeSeq(): Promise<number>;
   issueReceipt(): Promise<Receipt>;
+  /**
+   * Whether the agent may read and edit this person's file (persons/person-scope.ts). The
+   * persons the batch's records name are looked up in one query, whose answers serve until a
+   * mutation of the batch could have changed who is in scope; after that, one query each.
+   */
+  personInScope(personId: string): Promise<boolean>;
   /** Whether the server holds this record, or accepted it earlier in this batch. */
   exists(entity: string, id: string): boolean;
   /**
@@ -67,8 +74,18 @@ export function createPushContext(input: {
   mode: PushMode;
   expected: number;
   existing: Map<string, Set<string>>;
+  /** The persons the batch's records name (valid UUIDs), for `personInScope`. */
+  persons: readonly string[];
 }): PushContext & {
-  flush(): Promise<void>;
+  /** A mutation that may have changed who is in the agent's scope was decided. */
+  scopeMayHaveChanged(): void;
+  /**
+   * Starts writing the rows queued so far, then `after(tx)`, once every earlier flush is done,
+   * and returns at once: the handlers go on deciding while the database stores (fast mode).
+   */
+  flush(after: (tx: Queryable) => Promise<void>): void;
+  /** Waits for every flush started; rejects with the first failure, which skips the others. */
+  settle(): Promise<void>;
   accepted(entity: string, id: string): void;
   /** Marks the queued writes; the function returned drops those queued since (fast mode). */
   checkpoint(): () => void;
@@ -78,6 +95,10 @@ export function createPushContext(input: {
   const receipts = new Pool((n) => issueReceipts(tx, now, n), mode === 'fast' ? input.expected : 1);
   const queued = new Map<BatchWriter<never>, unknown[]>();
   const loaded = new Map<string, Promise<unknown>>();
+  let written = Promise.resolve();
+  const named = new Set(input.persons.map((id) => id.toLowerCase()));
+  let inScope: Promise<Set<string>> | undefined;
+  let scopeUnchanged = true;
   return {
     tx,
     agent: input.agent,
@@ -86,6 +107,15 @@ export function createPushContext(input: {
     mode,
     nextChangeSeq: () => seqs.next(),
     issueReceipt: () => receipts.next(),
+    personInScope(personId) {
+      const key = personId.toLowerCase();
+      if (!scopeUnchanged || !named.has(key)) return personInScope(tx, personId, input.agent);
+      inScope ??= personsInScope(tx, [...named], input.agent);
+      return inScope.then((ids) => ids.has(key));
+    },
+    scopeMayHaveChanged() {
+      scopeUnchanged = false;
+    },
     exists: (entity, id) => input.existing.get(entity)?.has(id) ?? false,
     accepted(entity, id) {
       const ids = input.existing.get(entity) ?? new Set<string>();
@@ -109,9 +139,16 @@ export function createPushContext(input: {
         for (const [writer, rows] of queued) rows.length = lengths.get(writer) ?? 0;
       };
     },
-    async flush() {
-      for (const [writer, rows] of queued) await writer.flush(tx, rows as never[]);
+    flush(after) {
+      const writes = [...queued];
       queued.clear();
+      written = written.then(async () => {
+        for (const [writer, rows] of writes) await writer.flush(tx, rows as never[]);
+        await after(tx);
+      });
+      // Handled here so a failure waits for settle() instead of crashing the process.
+      written.catch(() => undefined);
     },
+    settle: () => written,
   };
 }

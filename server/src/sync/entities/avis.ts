@@ -30,4 +30,4 @@ const put: MutationHandler = async (ctx, mutation) => {
   };
 };
 
-export const avisHandlers: EntityHandlers = { put, existing: existingAvisIds };
+export const avisHandlers: EntityHandlers = { put, existing: existingAvisIds, keepsScope: true };

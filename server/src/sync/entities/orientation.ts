@@ -37,4 +37,8 @@ const put: MutationHandler = async (ctx, mutation) => {
   return acceptNewRecord(ctx, orientationWriter, data);
 };
 
-export const orientationHandlers: EntityHandlers = { put, existing: existingOrientationIds };
+export const orientationHandlers: EntityHandlers = {
+  put,
+  existing: existingOrientationIds,
+  keepsScope: true,
+};

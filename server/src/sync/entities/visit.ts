@@ -1,9 +1,10 @@
 import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
+import { uuidSchema } from '../../../../shared/schemas/common';
 import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/visit';
+import type { Mutation } from '../../../../shared/sync/protocol-v1';
 import { existingVisitIds, insertVisitsWithChanges, siteOfVisit } from '../../db/queries/visits';
 import { checkVisitAnswers, loadAnswersCheck } from '../../forms/check-visit-answers';
-import { personInScope } from '../../persons/person-scope';
 import { type MutationHandler, type PushContext, reject } from '../outcome';
 import type { EntityHandlers } from '../entity-registry';
 import { acceptNewRecord, type NewRecordWriter } from '../accept-record';
@@ -32,7 +33,7 @@ const put: MutationHandler = async (ctx, mutation) => {
   const answers = checkVisitAnswers(check, { formId, formVersion, answers: data.answers });
   if (!answers.ok) return answers.outcome;
   if (ctx.exists(ENTITY.visit, data.id)) return reject('immutable_record');
-  if (data.personId !== undefined && !(await personInScope(ctx.tx, data.personId, ctx.agent)))
+  if (data.personId !== undefined && !(await ctx.personInScope(data.personId)))
     return reject('unknown_person');
   if (data.supersedes !== undefined && !(await maySupersede(ctx, data.supersedes))) {
     return reject('invalid_record', [
@@ -54,4 +55,18 @@ const remove: MutationHandler = async (ctx, mutation) =>
     ? reject('immutable_record')
     : reject('unsupported_op');
 
-export const visitHandlers: EntityHandlers = { put, delete: remove, existing: existingVisitIds };
+/** The person a visit names, when its data has a valid one (checked again by `put`). */
+function personOf(mutation: Mutation): string | undefined {
+  const data = mutation.data;
+  if (typeof data !== 'object' || data === null || !('personId' in data)) return undefined;
+  const id = uuidSchema.safeParse(data.personId);
+  return id.success ? id.data : undefined;
+}
+
+export const visitHandlers: EntityHandlers = {
+  put,
+  delete: remove,
+  existing: existingVisitIds,
+  personOf,
+  keepsScope: true,
+};
