@@ -68,6 +68,57 @@ describe.each(testDatabases())('push on $name', (target) => {
     ]);
   });
 
+  it('stores a full batch written in parts as if written at once: each record, its pull change, journal and audit once', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mutations = Array.from({ length: 500 }, () => visitPut(BLOIS));
+    const ids = mutations.map((m) => m.entityId);
+    const { results } = await push(server(), session, mutations);
+    expect(results.every((r) => r.status === 'accepted')).toBe(true);
+
+    const logged = await server().db.query<{ visits: number; changes: number; journal: number }>(
+      `SELECT (SELECT count(*)::int FROM visits WHERE id = ANY($1::uuid[])) AS visits,
+              (SELECT count(*)::int FROM sync_changes
+                WHERE entity = 'visit' AND entity_id = ANY($1::text[])) AS changes,
+              (SELECT count(*)::int FROM applied_mutations WHERE entity_id = ANY($1::uuid[])) AS journal`,
+      [ids],
+    );
+    expect(logged).toEqual([{ visits: 500, changes: 500, journal: 500 }]);
+    const audit = await server().db.query<{ n: number; sites: string[] }>(
+      `SELECT count(*)::int AS n, array_agg(DISTINCT site_id) AS sites FROM audit_log
+       WHERE action = 'write' AND entity = 'visit' AND entity_id = ANY($1::text[])`,
+      [ids],
+    );
+    expect(audit).toEqual([{ n: 500, sites: [BLOIS] }]);
+    const versions = results.map((r) => (r.status === 'accepted' ? r.version : 0));
+    const changes = await server().db.query<{ entity_id: string; seq: number | string }>(
+      `SELECT entity_id, seq FROM sync_changes WHERE entity = 'visit' AND entity_id = ANY($1::text[])`,
+      [ids],
+    );
+    const seqOf = new Map(changes.map((c) => [c.entity_id, Number(c.seq)]));
+    expect(ids.map((id) => seqOf.get(id))).toEqual(versions);
+  });
+
+  it('refuses alone the records the database cannot store in any part of a full batch', async () => {
+    const session = await newSession(server(), [BLOIS]);
+    const mutations = Array.from({ length: 500 }, () => visitPut(BLOIS));
+    const broken = [30, 260, 499];
+    for (const at of broken) mutations[at] = visitPut(BLOIS, { notes: 'nul \u0000 collé' });
+    const visitsBefore = await count(server().db, 'visits');
+    const { results } = await push(server(), session, mutations);
+
+    const refused = results.flatMap((r, at) =>
+      r.status === 'rejected'
+        ? [[at, r.reason.code]]
+        : r.status === 'accepted'
+          ? []
+          : [[at, r.status]],
+    );
+    expect(refused).toEqual(broken.map((at) => [at, 'invalid_record']));
+    expect(await count(server().db, 'visits')).toBe(visitsBefore + 497);
+    const again = await push(server(), session, mutations);
+    expect(again.results.filter((r) => r.status === 'duplicate')).toHaveLength(497);
+  });
+
   it('accepts a correction of a visit of its sites only', async () => {
     const blois = await newSession(server(), [BLOIS]);
     const vendome = await newSession(server(), [VENDOME]);
