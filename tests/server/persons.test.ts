@@ -280,14 +280,22 @@ describe.each(testDatabases())('selective sync of persons on $name', (target) =>
       );
 
     // Visits only: the scope cannot change within the batch.
+    const first = visitOf(ours.entityId);
     expect(
       await codes([
-        visitOf(ours.entityId),
+        first,
         visitOf(theirs.entityId),
         visitOf(ours.entityId.toUpperCase()),
         visitOf(uuidv7()),
       ]),
     ).toEqual(['accepted', 'unknown_person', 'accepted', 'unknown_person']);
+    // Its write is in the audit log under the person and the site.
+    expect(
+      await server().db.query(
+        "SELECT site_id, person_id FROM audit_log WHERE entity = 'visit' AND entity_id = $1",
+        [first.entityId],
+      ),
+    ).toEqual([{ site_id: MER, person_id: ours.entityId }]);
     // A pin and an unpin in the same batch change the answer for the visits after them.
     expect(
       await codes([
