@@ -26,9 +26,8 @@ export async function siteOfVisit(tx: Queryable, id: string): Promise<string | u
 /**
  * New visits and their pull changes (`sync_changes`, the record as payload) in one statement.
  * The batch goes as one JSON array, parsed once by PostgreSQL: the visit row takes its fields
- * from each element, and the element itself is the payload. A visit id the log holds already
- * would be a new visit with an old id, refused earlier by the handler, so the upsert only
- * ever inserts here; it keeps the log's rule that a record appears once.
+ * from each element, and the element itself is the payload. The upsert keeps the log's rule
+ * that a record appears once (a purged visit leaves its `delete` there).
  */
 export async function insertVisitsWithChanges(
   tx: Queryable,
