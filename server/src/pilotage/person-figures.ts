@@ -40,10 +40,14 @@ export async function personsFollowedTable(
   const rows = await db.query<SiteCount>(
     `WITH ${BOUNDS},
      seen AS (
-       SELECT DISTINCT v.person_id, v.device_created_at >= b.cur_start AS cur
-         FROM visits v CROSS JOIN bounds b
-        WHERE v.site_id = ANY($4::text[]) AND v.person_id IS NOT NULL
-          AND v.device_created_at >= b.prev_start AND v.device_created_at < b.cur_end
+       SELECT s.person_id, d.cur
+         FROM (SELECT person_id,
+                      bool_or(days && daterange($2::date, $3::date, '[]')) AS cur,
+                      bool_or(days && daterange($1::date, $2::date)) AS prev
+                 FROM pilotage_person_days WHERE site_id = ANY($4::text[])
+                GROUP BY person_id) AS s
+        CROSS JOIN LATERAL (VALUES (true, s.cur), (false, s.prev)) AS d(cur, seen)
+        WHERE d.seen
      ),
      first_followed AS (
        SELECT person_id, min(since) AS since FROM person_followers GROUP BY person_id
