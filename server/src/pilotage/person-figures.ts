@@ -30,7 +30,8 @@ const siteRows = (sites: readonly PilotageSite[], params: PeriodParams) =>
  * before the period ended) or had a visit of these MDS in it, and were not deleted before it
  * began; and
  * among them those seen in a visit. A caseload keeps no end date, so someone no longer followed
- * today does not count in earlier periods either.
+ * today does not count in earlier periods either. Who was seen comes from the days of migration
+ * 011: one row per person seen only at MDS of the scope, else their days at each MDS of it.
  */
 export async function personsFollowedTable(
   db: Queryable,
@@ -39,15 +40,20 @@ export async function personsFollowedTable(
 ): Promise<PilotageTable> {
   const rows = await db.query<SiteCount>(
     `WITH ${BOUNDS},
+     seen_in AS (
+       SELECT person_id, days && daterange($2::date, $3::date, '[]') AS cur,
+              days && daterange($1::date, $2::date) AS prev
+         FROM pilotage_person_seen WHERE sites <@ $4::text[]
+       UNION ALL
+       SELECT d.person_id, bool_or(d.days && daterange($2::date, $3::date, '[]')),
+              bool_or(d.days && daterange($1::date, $2::date))
+         FROM pilotage_person_seen s JOIN pilotage_person_days d ON d.person_id = s.person_id
+        WHERE s.sites && $4::text[] AND NOT s.sites <@ $4::text[] AND d.site_id = ANY($4::text[])
+        GROUP BY d.person_id
+     ),
      seen AS (
-       SELECT s.person_id, d.cur
-         FROM (SELECT person_id,
-                      bool_or(days && daterange($2::date, $3::date, '[]')) AS cur,
-                      bool_or(days && daterange($1::date, $2::date)) AS prev
-                 FROM pilotage_person_days WHERE site_id = ANY($4::text[])
-                GROUP BY person_id) AS s
-        CROSS JOIN LATERAL (VALUES (true, s.cur), (false, s.prev)) AS d(cur, seen)
-        WHERE d.seen
+       SELECT s.person_id, d.cur FROM seen_in s
+        CROSS JOIN LATERAL (VALUES (true, s.cur), (false, s.prev)) AS d(cur, seen) WHERE d.seen
      ),
      first_followed AS (
        SELECT person_id, min(since) AS since FROM person_followers GROUP BY person_id

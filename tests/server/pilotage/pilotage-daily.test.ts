@@ -38,6 +38,10 @@ async function dayTables(db: Database) {
       `SELECT site_id, person_id::text AS person_id, days::text AS days
          FROM pilotage_person_days ORDER BY site_id, person_id`,
     ),
+    seen: await read(
+      `SELECT person_id::text AS person_id, sites, days::text AS days
+         FROM pilotage_person_seen ORDER BY person_id`,
+    ),
   };
   const counted = {
     visits: await read(
@@ -56,6 +60,12 @@ async function dayTables(db: Database) {
               range_agg(daterange(day, day, '[]'))::text AS days
          FROM pilotage_visit_facts WHERE person_id IS NOT NULL
         GROUP BY site_id, person_id ORDER BY site_id, person_id`,
+    ),
+    seen: await read(
+      `SELECT person_id::text AS person_id, array_agg(DISTINCT site_id ORDER BY site_id) AS sites,
+              range_agg(daterange(day, day, '[]'))::text AS days
+         FROM pilotage_visit_facts WHERE person_id IS NOT NULL
+        GROUP BY person_id ORDER BY person_id`,
     ),
   };
   return { kept, counted };
@@ -211,6 +221,42 @@ describe.each(testDatabases())('pilotage day figures on $name', (target) => {
       ).map((row) => row.site_id),
     ).toEqual([BLOIS, MER].sort());
     await expectKeptAsCounted(db);
+  });
+
+  it('sees a person seen at several MDS only in the visits of the scope', async () => {
+    const db = server().db;
+    const author = (await newSession(server(), [BLOIS, MER])).agent.id;
+    // Five persons of Blois, in no caseload: seen at Mer in October, at Blois in November.
+    for (let i = 0; i < 5; i++) {
+      const person = randomUUID();
+      await db.query(
+        `INSERT INTO persons (id, site_id, name_key, fields, created_by, created_at, version,
+                              updated_at, receipt_number, receipt_issued_at)
+         VALUES ($1, $2, $3, '{}', $4, '2026-01-05T10:00:00Z', nextval('change_seq'),
+                 '2026-01-05T10:00:00Z', $5, '2026-01-05T10:00:00Z')`,
+        [person, BLOIS, `personne vue ${i}`, author, `p-${person}`],
+      );
+      for (const [siteId, at] of [
+        [MER, '2026-10-05T10:00:00Z'],
+        [BLOIS, '2026-11-05T10:00:00Z'],
+      ] as const) {
+        const id = uuidv7();
+        await db.query(
+          `INSERT INTO visits (id, site_id, form_id, form_version, answers, status, device_created_at,
+                               author_id, version, updated_at, receipt_number, receipt_issued_at,
+                               person_id)
+           VALUES ($1, $2, 'visite-sociale', 1, '{"lieu": "mds"}', 'signed', $3, $4,
+                   nextval('change_seq'), $3, $5, $3, $6)`,
+          [id, siteId, at, author, `seen-${id}`, person],
+        );
+      }
+    }
+    await expectKeptAsCounted(db);
+    const followed = async (query: string) =>
+      figures(await report(query), 'personsFollowed')['Maison des Solidarités de Blois'];
+    expect(await followed(`from=2026-10-01&to=2026-10-31&siteId=${BLOIS}`)).toEqual([0, 0, 0, 0]);
+    expect(await followed('from=2026-10-01&to=2026-10-31')).toEqual([5, 0, 5, 0]);
+    expect(await followed(`from=2026-11-01&to=2026-11-30&siteId=${BLOIS}`)).toEqual([5, 0, 5, 0]);
   });
 
   it('counts the visits stored before migration 011 when it runs (last: rebuilds the schema)', async () => {

@@ -89,6 +89,14 @@ CREATE TABLE pilotage_person_days (
 );
 CREATE INDEX pilotage_person_days_person_idx ON pilotage_person_days (person_id);
 
+-- The same days, all MDS together, with the MDS they were seen at: a scope holding all of them
+-- reads one row per person instead of one per MDS and person.
+CREATE TABLE pilotage_person_seen (
+  person_id  uuid PRIMARY KEY,
+  sites      text[] NOT NULL,
+  days       datemultirange NOT NULL
+);
+
 -- Adds the visits `ids` that still count to the day tables.
 CREATE FUNCTION pilotage_add_visits(ids uuid[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO pilotage_visit_days AS d
@@ -116,6 +124,14 @@ CREATE FUNCTION pilotage_add_person_days(ids uuid[]) RETURNS void LANGUAGE sql A
     FROM pilotage_visit_facts WHERE id = ANY(ids) AND person_id IS NOT NULL
    GROUP BY 1, 2
   ON CONFLICT (site_id, person_id) DO UPDATE SET days = p.days + excluded.days;
+
+  INSERT INTO pilotage_person_seen AS p (person_id, sites, days)
+  SELECT person_id, array_agg(DISTINCT site_id ORDER BY site_id), range_agg(daterange(day, day, '[]'))
+    FROM pilotage_visit_facts WHERE id = ANY(ids) AND person_id IS NOT NULL
+   GROUP BY person_id
+  ON CONFLICT (person_id) DO UPDATE
+     SET sites = (SELECT array_agg(DISTINCT s ORDER BY s) FROM unnest(p.sites || excluded.sites) AS s),
+         days = p.days + excluded.days;
 $$;
 
 -- Counts again the days `days[i]` of the MDS `sites[i]` from their visits: what a removal
@@ -135,6 +151,7 @@ $$;
 -- Counts again the days the persons `persons` were seen, from all their visits.
 CREATE FUNCTION pilotage_recount_persons(persons uuid[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM pilotage_person_days WHERE person_id = ANY(persons);
+  DELETE FROM pilotage_person_seen WHERE person_id = ANY(persons);
   SELECT pilotage_add_person_days(array_agg(id)) FROM visits WHERE person_id = ANY(persons);
 $$;
 
@@ -226,3 +243,8 @@ INSERT INTO pilotage_person_days (site_id, person_id, days)
 SELECT site_id, person_id, range_agg(daterange(day, day, '[]'))
   FROM pilotage_visit_facts WHERE person_id IS NOT NULL
  GROUP BY 1, 2;
+
+INSERT INTO pilotage_person_seen (person_id, sites, days)
+SELECT person_id, array_agg(DISTINCT site_id ORDER BY site_id), range_agg(daterange(day, day, '[]'))
+  FROM pilotage_visit_facts WHERE person_id IS NOT NULL
+ GROUP BY person_id;
