@@ -28,9 +28,11 @@ $$;
 
 -- One bit of 32 for a person (a visit without a person is a person of its own): a group
 -- whose OR of bits has 5 bits set has at least 5 persons, so masking needs no exact count.
+-- The bits are stored, so the hash must never change: MD5, fixed by its RFC, not hashtext,
+-- which PostgreSQL may change between major versions.
 CREATE FUNCTION pilotage_person_bit(person_id uuid, visit_id uuid) RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT 1 << (hashtext(coalesce(person_id, visit_id)::text) & 31)
+  SELECT 1 << (get_byte(decode(md5(coalesce(person_id, visit_id)::text), 'hex'), 0) & 31)
 $$;
 
 -- A visit as the dashboard counts it: its day in Europe/Paris (the day the agent saved it,
