@@ -132,7 +132,8 @@ CREATE FUNCTION pilotage_add_person_days(ids uuid[]) RETURNS void LANGUAGE sql A
     FROM pilotage_visit_facts WHERE id = ANY(ids) AND person_id IS NOT NULL
    GROUP BY person_id
   ON CONFLICT (person_id) DO UPDATE
-     SET sites = (SELECT array_agg(DISTINCT s ORDER BY s) FROM unnest(p.sites || excluded.sites) AS s),
+     SET sites = CASE WHEN p.sites @> excluded.sites THEN p.sites
+                      ELSE (SELECT array_agg(DISTINCT s ORDER BY s) FROM unnest(p.sites || excluded.sites) AS s) END,
          days = p.days + excluded.days;
 $$;
 
