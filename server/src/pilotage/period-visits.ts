@@ -64,7 +64,7 @@ export const PERSONS_SQL = 'count(DISTINCT who)::int';
 export const PERSON_BITS_SQL = 'bit_or(persons)';
 
 /** Number of bits set in a 32-bit mask. */
-export function bitCount(mask: number): number {
+function bitCount(mask: number): number {
   let n = mask >>> 0;
   let count = 0;
   for (; n !== 0; n &= n - 1) count += 1;
