@@ -50,7 +50,10 @@ function UnlockedApp({ updates }: { updates: AppUpdates }) {
   const route = useRoute();
   if (state === undefined) return <p class="loading">Chargement…</p>;
   if (state.session === undefined) return <LoginScreen />;
-  const editing = route.name === 'draft' || route.name === 'new-visit';
+  // "Mon avis" is in the person's hands: no menu to the agent's records, no update mid-way.
+  const handedOver = route.name === 'avis';
+  const editing = handedOver || route.name === 'draft' || route.name === 'new-visit';
+  if (handedOver) return <Screen route={route} session={state.session} />;
   return (
     <>
       <a class="skip-link" href="#contenu">
@@ -79,7 +82,7 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'to-fix':
       return <LazyToFix />;
     case 'visits':
-      return <VisitList />;
+      return <VisitList signed={route.signed === true} />;
     case 'guide':
     case 'guide-service':
     case 'guide-admin':
