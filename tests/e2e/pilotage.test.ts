@@ -178,24 +178,25 @@ describe('Pilotage and Mon avis', () => {
     // Without an answer: the offer goes, the focus returns to the list, nothing is queued.
     await saveVisit(`${run} sans avis`);
     await offer.waitFor();
-    expect(await focused()).toBe('Visite enregistrée');
+    await expect.poll(focused).toBe('Visite enregistrée');
     expect(await axeViolations(page)).toEqual([]);
     for (const button of await offer.getByRole('button').all())
       expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     const avisBefore = await localAvis();
     await offer.getByRole('button', { name: 'Terminer sans avis' }).click();
     await offer.waitFor({ state: 'detached' });
-    expect(await focused()).toBe('Mes visites');
+    await expect.poll(focused).toBe('Mes visites');
     expect(await localAvis()).toBe(avisBefore);
 
     // With an answer, by keyboard: the questionnaire at its own address, the menu hidden.
     await saveVisit(`${run} avec avis`);
     await offer.waitFor();
+    await expect.poll(focused).toBe('Visite enregistrée');
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe('Proposer « Mon avis » à la personne');
+    await expect.poll(focused).toBe('Proposer « Mon avis » à la personne');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Mon avis' }).waitFor();
-    expect(await focused()).toBe('Mon avis');
+    await expect.poll(focused).toBe('Mon avis');
     expect(new URL(page.url()).hash).toBe('#/mon-avis');
     expect(await page.getByRole('navigation').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -208,7 +209,7 @@ describe('Pilotage and Mon avis', () => {
       [/ensuite/, 'Un peu'],
     ] as const) {
       await page.getByRole('heading', { level: 1, name: question }).waitFor();
-      expect(await focused()).toMatch(question);
+      await expect.poll(focused).toMatch(question);
       await answers.getByRole('button', { name: answer, exact: true }).click();
     }
     await page.getByRole('heading', { level: 1, name: 'Merci pour votre avis !' }).waitFor();
