@@ -173,7 +173,8 @@ describe('Pilotage and Mon avis', () => {
     };
     const offer = page.getByRole('region', { name: 'Visite enregistrée' });
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
-    const localAvis = () => countRows(page, 'avis');
+    const serverAvis = async () =>
+      (await e2e.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM avis'))[0]!.n;
 
     // Without an answer: the offer goes, the focus returns to the list, nothing is queued.
     await saveVisit(`${run} sans avis`);
@@ -182,11 +183,13 @@ describe('Pilotage and Mon avis', () => {
     expect(await axeViolations(page)).toEqual([]);
     for (const button of await offer.getByRole('button').all())
       expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-    const avisBefore = await localAvis();
+    const avisBefore = await serverAvis();
     await offer.getByRole('button', { name: 'Terminer sans avis' }).click();
     await offer.waitFor({ state: 'detached' });
     await expect.poll(focused).toBe('Mes visites');
-    expect(await localAvis()).toBe(avisBefore);
+    await expect.poll(() => countRows(page, 'outbox'), { timeout: 30_000 }).toBe(0);
+    expect(await countRows(page, 'avis')).toBe(0);
+    expect(await serverAvis()).toBe(avisBefore);
 
     // With an answer, by keyboard: the questionnaire at its own address, the menu hidden.
     await saveVisit(`${run} avec avis`);
@@ -216,10 +219,12 @@ describe('Pilotage and Mon avis', () => {
     await page.getByRole('button', { name: 'Terminer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mes visites' }).waitFor();
     expect(await offer.count()).toBe(0);
-    expect(await localAvis()).toBe(avisBefore + 1);
 
-    // Both reach the server; the answer names neither the visit, nor the tablet, nor the agent.
+    // Both reach the server, then the tablet forgets the answer; it names neither the visit,
+    // nor the tablet, nor the agent.
     await expect.poll(() => countRows(page, 'outbox'), { timeout: 30_000 }).toBe(0);
+    expect(await countRows(page, 'avis')).toBe(0);
+    expect(await serverAvis()).toBe(avisBefore + 1);
     const [avis] = await e2e.server.db.query<{ id: string; xmin: string }>(
       `SELECT id::text AS id, xmin::text AS xmin FROM avis
         WHERE answers = '{"accueil": "oui", "compris": "oui", "aide": "non", "suite": "moyen"}'::jsonb`,
