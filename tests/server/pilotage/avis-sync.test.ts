@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../../../shared/sync/protocol-v1';
 import { uuidv7 } from '../../../shared/uuidv7';
 import type { Queryable } from '../../../server/src/db/database';
+import { migrate } from '../../../server/src/db/migrate';
 import { BLOIS, count, MER, newSession, pull, push, visitPut } from '../support/fixtures';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
@@ -186,5 +187,44 @@ describe.each(testDatabases())('"Mon avis" sync on $name', (target) => {
     );
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r.id)).toEqual(rows.map((r) => r.id).sort());
+  });
+
+  it('moves the answers journalled before migration 010 out of reach, and still answers their resend', async () => {
+    const db = server().db;
+    const agent = await newSession(server(), [BLOIS]);
+    // The database as it was before migration 010, holding an answer pushed back then.
+    await db.exec(
+      "DROP TABLE anonymous_mutations; DELETE FROM schema_migrations WHERE name = '010_avis_unlinked.sql'",
+    );
+    const mutation = avisPut(BLOIS);
+    const result = {
+      id: mutation.id,
+      status: 'accepted',
+      version: 41,
+      receipt: { number: '2026-000041', issuedAt: '2026-03-14T10:02:03.000Z' },
+    };
+    await db.query(
+      `INSERT INTO avis (id, site_id, month, answers) VALUES ($1, $2, '2026-03-01', '{}')`,
+      [mutation.entityId, BLOIS],
+    );
+    await db.query(
+      `INSERT INTO applied_mutations (mutation_id, device_id, agent_id, entity, entity_id, result, applied_at)
+       VALUES ($1, $2, $3, 'avis', $4, $5::jsonb, now())`,
+      [mutation.id, agent.deviceId, agent.agent.id, mutation.entityId, JSON.stringify(result)],
+    );
+    expect(await tablesMentioning(db, mutation.entityId)).toEqual({
+      applied_mutations: 1,
+      audit_log: 1,
+      avis: 1,
+    });
+
+    expect(await migrate(db)).toEqual(['010_avis_unlinked.sql']);
+    expect(await tablesMentioning(db, mutation.entityId)).toEqual({ avis: 1 });
+    expect(await tablesMentioning(db, mutation.id)).toEqual({});
+    // The audit log is append-only again once the migration is done.
+    await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    // The key computed in SQL is the server's: the resend is found and answered as before.
+    const again = await push(server(), agent, [mutation]);
+    expect(again.results).toEqual([{ ...result, status: 'duplicate' }]);
   });
 });
