@@ -50,10 +50,10 @@ function UnlockedApp({ updates }: { updates: AppUpdates }) {
   const route = useRoute();
   if (state === undefined) return <p class="loading">Chargement…</p>;
   if (state.session === undefined) return <LoginScreen />;
-  // "Mon avis" is in the person's hands: no menu to the agent's records, no update mid-way.
-  const handedOver = route.name === 'avis';
-  const editing = handedOver || route.name === 'draft' || route.name === 'new-visit';
-  if (handedOver) return <Screen route={route} session={state.session} />;
+  // "Mon avis" is in the person's hands: no menu to the agent's records, and no update banner
+  // (an update is applied from it only), so nothing reloads the page mid-way.
+  if (route.name === 'avis') return <Screen route={route} session={state.session} />;
+  const editing = route.name === 'draft' || route.name === 'new-visit';
   return (
     <>
       <a class="skip-link" href="#contenu">
