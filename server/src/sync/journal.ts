@@ -14,7 +14,8 @@ import { type EntityHandlers, entityRegistry } from './entity-registry';
  * `applied_mutations` with the device, the agent, the record and the time. Those of an
  * anonymous entity ("Mon avis") go to `anonymous_mutations` with only a hash of the mutation id
  * and the result without that id: the mutation id is a random value only the tablet knows, so
- * its resend still finds its answer, but nothing there names the record or who sent it.
+ * its resend still finds its answer, but nothing there names the record or who sent it. With no
+ * agent kept, a resend is answered whoever sends it: only the sending tablet knows the id.
  */
 export interface JournalEntry {
   /** Who sent it; absent for an anonymous mutation. */
