@@ -192,6 +192,10 @@ async function insertPersons(db: Queryable, agent: string): Promise<string[]> {
         "INSERT INTO person_followers (person_id, agent_id, since) VALUES ($1, $2, '2025-06-01T10:00:00Z')",
         [id, agent],
       );
+      await db.query(
+        "INSERT INTO follow_periods (person_id, agent_id, started_at) VALUES ($1, $2, '2025-06-01T10:00:00Z')",
+        [id, agent],
+      );
     }
   }
   return ids;
