@@ -70,8 +70,10 @@ const DERIVED: ReadonlyArray<{
 
 /**
  * Masks, in each period of the report on its own, the cells that would let a masked count be
- * recovered by subtraction (suppression.ts): within a table (lines and their "Ensemble"), and
- * across the five visit tables, which all add up to the same number of visits. Each period is
+ * recovered by subtraction (suppression.ts): within a table (lines and their "Ensemble"),
+ * across the five visit tables, which all add up to the same number of visits, and between the
+ * tables that show the same total (the CRA visits and the digital-help durations, the AGGIR
+ * visits and the GIR distribution). Each period is
  * audited from its own figures only, so a period masks the same cells whether it is asked as
  * the period or as the previous one; the change from the previous period is shown only when
  * both figures are.
@@ -154,6 +156,18 @@ function auditModel(
     cells.push(throughShares(total, [row], period, yes, share));
     sums.push({ total, parts: answerCells.map((column) => column[rowIndex]!) });
   });
+
+  // The same totals in two tables, by the forms' own rules: every CRA has a duration (a
+  // required field), every AGGIR evaluation a GIR.
+  const formCell = (form: string) =>
+    tables.visitsByForm.rows.some((row) => row.key === form)
+      ? cellId('visitsByForm', form, 'visites')
+      : undefined;
+  const cra = formCell('cra-mediation-numerique');
+  if (cra)
+    sums.push({ total: cra, parts: [cellId('digitalDurations', TOTAL_ROW, 'accompagnements')] });
+  const aggir = formCell('aggir-evaluation');
+  if (aggir) sums.push({ total: aggir, parts: [girTotal] });
 
   return { cells, sums };
 }
