@@ -6,7 +6,7 @@ const shown = (value: number | null): string => (value === null ? 'masqué' : nu
 /**
  * The text summary of a table, which a chart's reader gets instead of the picture: the total
  * of its first column for the period and the previous one, its highest row, and how many
- * figures are masked. The "Ensemble" row, when the table has one, is the total.
+ * figures are masked (primary or secondary suppression: protect-report.ts). The "Ensemble" row, when the table has one, is the total.
  */
 export function summarize(table: PilotageTable): string {
   const column = table.columns[0]!;
@@ -33,8 +33,8 @@ export function summarize(table: PilotageTable): string {
   if (masked > 0) {
     parts.push(
       masked === 1
-        ? '1 valeur est masquée car elle compte moins de 5 personnes.'
-        : `${masked} valeurs sont masquées car elles comptent moins de 5 personnes.`,
+        ? '1 valeur est masquée (secret statistique : moins de 5 personnes, ou de quoi en retrouver une par différence).'
+        : `${masked} valeurs sont masquées (secret statistique : moins de 5 personnes, ou de quoi en retrouver une par différence).`,
     );
   }
   return parts.join(' ');
