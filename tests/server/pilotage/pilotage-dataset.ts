@@ -132,7 +132,7 @@ export async function seedPilotageDataset(server: TestServer): Promise<void> {
 }
 
 /** Inserts a stored visit and returns its id. */
-async function insertVisit(
+export async function insertVisit(
   db: Queryable,
   visit: {
     author: string;
