@@ -130,6 +130,7 @@ function auditModel(
 
   for (const { table: id, columns } of COLUMN_TOTALS) {
     const table = tables[id];
+    if (!table.rows.some((row) => row.key === TOTAL_ROW)) continue;
     for (const column of columns) {
       const link = id === 'digitalDurations' ? (row: string) => `${id}/${row}` : undefined;
       const ids = countCells(table, column, link);
