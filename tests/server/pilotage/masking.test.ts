@@ -154,11 +154,14 @@ function subtract(
     ),
   ];
   // hours = count × mean / 60 for each duration line.
-  const means = keys('digitalDurations').map((k) => [
-    `digitalDurations/${k}/accompagnements`,
-    `digitalDurations/${k}/heures`,
-    `digitalDurations/${k}/dureeMoyenne`,
-  ]);
+  const means = keys('digitalDurations').map(
+    (k) =>
+      [
+        `digitalDurations/${k}/accompagnements`,
+        `digitalDurations/${k}/heures`,
+        `digitalDurations/${k}/dureeMoyenne`,
+      ] as const,
+  );
 
   const learn = (id: string, value: number) => {
     if (known.has(id) || !Number.isFinite(value)) return false;
@@ -184,8 +187,8 @@ function subtract(
     }
     for (const [count, hours, mean] of means) {
       const m = known.get(mean);
-      if (m === undefined || m === 0 || known.has(count!) || !known.has(hours!)) continue;
-      changed = learn(count!, (known.get(hours!)! * 60) / m) || changed;
+      if (m === undefined || m === 0 || known.has(count) || !known.has(hours)) continue;
+      changed = learn(count, (known.get(hours)! * 60) / m) || changed;
     }
   }
   return known;
