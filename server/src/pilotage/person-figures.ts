@@ -44,12 +44,19 @@ export async function personsFollowedTable(
         WHERE v.site_id = ANY($4::text[]) AND v.person_id IS NOT NULL
           AND v.device_created_at >= b.prev_start AND v.device_created_at < b.cur_end
      ),
+     caseload AS (
+       SELECT f.person_id,
+              bool_or(f.started_at < b.cur_end AND coalesce(f.ended_at > b.cur_start, true)) AS cur,
+              bool_or(f.started_at < b.cur_start AND coalesce(f.ended_at > b.prev_start, true)) AS prev
+         FROM follow_periods f CROSS JOIN bounds b
+        WHERE f.started_at < b.cur_end AND coalesce(f.ended_at > b.prev_start, true)
+        GROUP BY f.person_id
+     ),
      followed AS (
        SELECT p.site_id, per.cur, s.person_id IS NOT NULL AS seen,
-              EXISTS (SELECT 1 FROM follow_periods f
-                       WHERE f.person_id = p.id AND f.started_at < per.e
-                         AND (f.ended_at IS NULL OR f.ended_at > per.s)) AS in_caseload
+              coalesce(CASE WHEN per.cur THEN c.cur ELSE c.prev END, false) AS in_caseload
          FROM persons p CROSS JOIN periods per
+         LEFT JOIN caseload c ON c.person_id = p.id
          LEFT JOIN seen s ON s.person_id = p.id AND s.cur = per.cur
         WHERE p.site_id = ANY($4::text[]) AND p.created_at < per.e
           AND (p.deleted_at IS NULL OR p.deleted_at >= per.s)
