@@ -205,9 +205,10 @@ describe.each(testDatabases())('no masked count comes back by subtraction on $na
   const server = useTestServer(target);
   let firstHalf: PilotageReport;
   let secondHalf2025: PilotageReport;
+  let territory: PilotageReport;
 
   async function report(query: string, token: string): Promise<PilotageReport> {
-    const response = await server().app.request(`/api/v1/pilotage?${query}&siteId=${BLOIS}`, {
+    const response = await server().app.request(`/api/v1/pilotage?${query}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
@@ -231,8 +232,9 @@ describe.each(testDatabases())('no masked count comes back by subtraction on $na
       });
     }
     const cadre = (await newSession(server(), [BLOIS], 'cadre')).token;
-    firstHalf = await report('from=2026-01-01&to=2026-06-30', cadre);
-    secondHalf2025 = await report('from=2025-07-01&to=2025-12-31', cadre);
+    firstHalf = await report(`from=2026-01-01&to=2026-06-30&siteId=${BLOIS}`, cadre);
+    secondHalf2025 = await report(`from=2025-07-01&to=2025-12-31&siteId=${BLOIS}`, cadre);
+    territory = await report('from=2026-01-01&to=2026-06-30', cadre);
   });
 
   it('masks a period alike as the period and as the previous one', () => {
@@ -252,6 +254,22 @@ describe.each(testDatabases())('no masked count comes back by subtraction on $na
     expect(known.get('visits')).toBe(34);
     const hidden = masked(firstHalf, 'value');
     expect(hidden).toContain('visitsByMonth/2026-03/visites');
+    expect(hidden.filter((id) => known.has(id))).toEqual([]);
+  });
+
+  it('gives no masked count back from the answer for the cadre’s territory', () => {
+    // Centre: Blois, Mer (2 CRA, masked), Bracieux (6 visits of one person, masked) and a
+    // fourth MDS without visits; "Ensemble" lines over the four.
+    expect(territory.scope.siteIds).toHaveLength(4);
+    const known = subtract(territory, territory.period, shown(territory, 'value'));
+    expect(known.get('visits')).toBe(42);
+    const hidden = masked(territory, 'value');
+    expect(hidden).toEqual(
+      expect.arrayContaining([
+        'visitsBySite/mds-41-41136/visites',
+        'visitsBySite/mds-41-41025/visites',
+      ]),
+    );
     expect(hidden.filter((id) => known.has(id))).toEqual([]);
   });
 
