@@ -73,10 +73,9 @@ const DERIVED: ReadonlyArray<{
  * recovered by subtraction (suppression.ts): within a table (lines and their "Ensemble"),
  * across the five visit tables, which all add up to the same number of visits, and between the
  * tables that show the same total (the CRA visits and the digital-help durations, the AGGIR
- * visits and the GIR distribution). Each period is
- * audited from its own figures only, so a period masks the same cells whether it is asked as
- * the period or as the previous one; the change from the previous period is shown only when
- * both figures are.
+ * visits and the GIR distribution). Each period is audited from its own figures only, so a
+ * period masks the same cells whether it is asked as the period or as the previous one; the
+ * change from the previous period is shown only when both figures are.
  */
 export function protectReport(report: PilotageReport): PilotageReport {
   const tables = structuredClone(report.tables);
@@ -144,11 +143,14 @@ function auditModel(
   const gir = tables.girDistribution;
   const girParts = countCells(gir, 'evaluations');
   const girTotal = cellId(gir.id, TOTAL_ROW, 'total');
-  cells.push(throughShares(girTotal, gir.rows, period, 0, 1));
+  const girColumn = (key: string) => gir.columns.findIndex((c) => c.key === key);
+  cells.push(
+    throughShares(girTotal, gir.rows, period, girColumn('evaluations'), girColumn('part')),
+  );
   sums.push({ total: girTotal, parts: girParts });
 
   const avis = tables.avis;
-  const answers = avis.columns.filter((c) => c.key !== 'partOui').map((c) => c.key);
+  const answers = avis.columns.filter((c) => c.unit === 'count').map((c) => c.key);
   const share = avis.columns.findIndex((c) => c.key === 'partOui');
   const yes = avis.columns.findIndex((c) => c.key === 'oui');
   const answerCells = answers.map((column) => countCells(avis, column));
@@ -165,7 +167,7 @@ function auditModel(
       ? cellId('visitsByForm', form, 'visites')
       : undefined;
   const cra = formCell('cra-mediation-numerique');
-  if (cra)
+  if (cra && tables.digitalDurations.rows.some((row) => row.key === TOTAL_ROW))
     sums.push({ total: cra, parts: [cellId('digitalDurations', TOTAL_ROW, 'accompagnements')] });
   const aggir = formCell('aggir-evaluation');
   if (aggir) sums.push({ total: aggir, parts: [girTotal] });
