@@ -30,10 +30,13 @@ export async function browserPush(
   const context = await launchPersistent(join(dir, 'profile'));
   try {
     const page = await context.newPage();
-    await logIn(page, server.url, 'demo.social');
-    await page.getByTestId('pending-count').filter({ hasText: 'Rien en attente' }).waitFor();
-    await context.setOffline(true);
-    await seedOutbox(page, count, `Bench navigateur ${count}`, 'mds-41-41018', notes);
+    // Seeded before the PIN is chosen, so the app seals the backlog as it would its own rows.
+    await logIn(page, server.url, 'demo.social', {
+      beforePin: async () => {
+        await context.setOffline(true);
+        await seedOutbox(page, count, `Bench navigateur ${count}`, 'mds-41-41018', notes);
+      },
+    });
     await page.reload();
     await unlock(page);
     await page.getByTestId('pending-count').filter({ hasText: 'en attente' }).waitFor();

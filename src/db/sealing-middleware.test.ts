@@ -115,6 +115,26 @@ describe('the encryption layer under Dexie', () => {
     other.close();
   });
 
+  it('keeps the blob of a row written back with the same personal fields, seals a change anew', async () => {
+    db = freshDb();
+    await fill(db);
+    const sealedOf = async () =>
+      ((await readRawDatabase(indexedDB, db.name)).visits![0] as { sealed: Uint8Array }).sealed;
+    const before = await sealedOf();
+    const receipt = { number: '2026-000001', issuedAt: '2026-11-23T10:00:00.000Z' };
+    await db.visits.bulkUpdate([{ key: visit.id, changes: { receipt, syncState: 'synced' } }]);
+    expect(await sealedOf()).toEqual(before);
+
+    await db.visits.update(visit.id, { answers: { ...visit.answers, notes: 'Revu le 23' } });
+    const changed = await sealedOf();
+    expect(changed).not.toEqual(before);
+    expect(rawText(await readRawDatabase(indexedDB, db.name))).not.toContain('Revu le 23');
+    expect((await listVisits(db))[0]).toMatchObject({
+      receipt,
+      answers: { ...visit.answers, notes: 'Revu le 23' },
+    });
+  });
+
   it('opens again with the same key after a lock', async () => {
     db = freshDb();
     await fill(db);

@@ -48,14 +48,26 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
   const applies = (key: unknown) =>
     config.onlyKeys === undefined || config.onlyKeys.includes(String(key));
 
-  function openRow(value: unknown): unknown {
+  /**
+   * What each read-write transaction opened, by key: a row written back with the same personal
+   * fields (a receipt stored, a status changed) keeps its blob instead of being encrypted again.
+   * The blob is the one already on disk, so nothing is revealed by keeping it.
+   */
+  const openedIn = new WeakMap<object, Map<string, { json: string; sealed: Uint8Array }>>();
+
+  function openRow(value: unknown, trans?: unknown): unknown {
     if (value === null || typeof value !== 'object' || !(SEALED_PROPERTY in value)) return value;
     const cipher = vault.cipher;
     if (cipher === undefined) return value;
     const { [SEALED_PROPERTY]: sealed, ...rest } = value as Row;
     const key = keyOf?.(value);
-    const fields = JSON.parse(decoder.decode(cipher.open(sealed as Uint8Array, context(key))));
-    return { ...rest, ...(fields as Row) };
+    const json = decoder.decode(cipher.open(sealed as Uint8Array, context(key)));
+    if (isReadWrite(trans)) {
+      const opened = openedIn.get(trans) ?? new Map();
+      openedIn.set(trans, opened);
+      opened.set(String(key), { json, sealed: sealed as Uint8Array });
+    }
+    return { ...rest, ...(JSON.parse(json) as Row) };
   }
 
   /**
@@ -67,7 +79,8 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
   function openRows(rows: unknown[], trans: unknown): unknown[] | Promise<unknown[]> {
     const cipher = vault.cipher;
     const { mode, _explicit } = trans as { mode?: string; _explicit?: boolean };
-    if (cipher === undefined || _explicit || mode !== 'readonly') return rows.map(openRow);
+    if (cipher === undefined || _explicit || mode !== 'readonly')
+      return rows.map((row) => openRow(row, trans));
     const sealed = rows.flatMap((value, index) =>
       value !== null && typeof value === 'object' && SEALED_PROPERTY in value
         ? [{ index, row: value as Row }]
@@ -91,7 +104,7 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
       });
   }
 
-  function sealRow(value: unknown): unknown {
+  function sealRow(value: unknown, trans: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
     const key = keyOf?.(value);
     if (!applies(key)) return value;
@@ -110,7 +123,10 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
       if (fieldValue !== undefined) plain[field] = fieldValue;
       delete out[field];
     }
-    out[SEALED_PROPERTY] = cipher.seal(encoder.encode(JSON.stringify(plain)), context(key));
+    const json = JSON.stringify(plain);
+    const opened = isReadWrite(trans) ? openedIn.get(trans)?.get(String(key)) : undefined;
+    out[SEALED_PROPERTY] =
+      opened?.json === json ? opened.sealed : cipher.seal(encoder.encode(json), context(key));
     return out;
   }
 
@@ -138,7 +154,7 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
         const raw = cursor.value;
         if (raw !== openedFor) {
           openedFor = raw;
-          opened = openRow(raw);
+          opened = openRow(raw, cursor.trans);
         }
         return opened;
       },
@@ -163,13 +179,13 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
       if (!vault.unlocked && isUpgrade(req.trans)) return table.mutate(req);
       let values: unknown[];
       try {
-        values = req.values.map(sealRow);
+        values = req.values.map((value) => sealRow(value, req.trans));
       } catch (error) {
         return Dexie.Promise.reject(error);
       }
       return table.mutate({ ...req, values });
     },
-    get: (req) => table.get(req).then(openRow),
+    get: (req) => table.get(req).then((row) => openRow(row, req.trans)),
     getMany: (req) => table.getMany(req).then((rows) => openRows(rows, req.trans)),
     query: (req) =>
       table.query(req).then((response) =>
@@ -185,6 +201,10 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
         .openCursor(req)
         .then((cursor) => (cursor === null || !req.values ? cursor : openCursor(cursor))),
   };
+}
+
+function isReadWrite(trans: unknown): trans is object {
+  return (trans as Partial<IDBTransaction> | undefined)?.mode === 'readwrite';
 }
 
 function isUpgrade(trans: unknown): boolean {

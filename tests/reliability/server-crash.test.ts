@@ -30,6 +30,7 @@ const BATCH = 5; // small batches keep the push going long enough for every kill
 const SEED = Number(process.env.DK_CHAOS_SEED ?? 41);
 const FORCED_EVERY = 4;
 const FORCED = Math.floor(KILLS / FORCED_EVERY);
+const AIMED_WAIT_MS = 90_000;
 
 const postgres = findPostgres();
 const targets = [
@@ -98,9 +99,22 @@ describe.each(targets)('server killed mid-push on $name', ({ name, skip }) => {
           await countPending(device.db),
           `kill ${kill + 1} happens during the push`,
         ).toBeGreaterThan(0);
-        if (kill % FORCED_EVERY === FORCED_EVERY - 1)
-          await new Promise<void>((resolve) => (aimed = resolve));
-        else await server.kill('SIGKILL');
+        if (kill % FORCED_EVERY === FORCED_EVERY - 1) {
+          const landed = new Promise<void>((resolve) => (aimed = resolve));
+          // A push that stops or stalls must fail the test with its state, not leave it waiting.
+          await Promise.race([
+            landed,
+            pushing.then(() => {
+              throw new Error(`push ended before aimed kill ${kill + 1}`);
+            }),
+            pause(AIMED_WAIT_MS).then(async () => {
+              throw new Error(
+                `no push answered within ${AIMED_WAIT_MS} ms before aimed kill ${kill + 1}: ` +
+                  `${await countPending(device.db)} pending, answers ${JSON.stringify(device.answers)}`,
+              );
+            }),
+          ]);
+        } else await server.kill('SIGKILL');
         server = await startServerProcess(env);
       }
       await pushing;

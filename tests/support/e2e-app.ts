@@ -13,16 +13,27 @@ export const DEMO_PASSWORD = 'demo-dernier-km';
 /** The PIN the tests' agents choose after their first login (issue 7). */
 export const TEST_PIN = '482915';
 
-export async function logIn(page: Page, url: string, login: string) {
+/**
+ * The first online login of an agent, then the PIN choice. `beforePin` runs while the PIN screen
+ * waits: rows seeded raw then are sealed by the PIN choice, as a tablet's own rows would be.
+ */
+export async function logIn(
+  page: Page,
+  url: string,
+  login: string,
+  options: { beforePin?: () => Promise<void> } = {},
+) {
   await page.goto(url);
   await page.getByLabel('Identifiant').fill(login);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await choosePin(page);
+  await page.getByLabel('Nouveau code').waitFor({ timeout: 30_000 });
   // The service worker controls the page: from now on the shell is served from its cache.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
     timeout: 30_000,
   });
+  await options.beforePin?.();
+  await choosePin(page);
 }
 
 /** The PIN choice that follows an online login: the app opens on the visit list after it. */
