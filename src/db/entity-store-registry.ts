@@ -39,6 +39,7 @@ const visitStore: EntityStore = {
       })),
     );
   },
+  readAhead: (db, entityIds) => db.visits.bulkGet([...entityIds]),
   async markRefused(db, entityId, state, reason) {
     // A refusal of a later attempt never hides that the server holds this visit already.
     const visit = await db.visits.get(entityId);

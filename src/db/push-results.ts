@@ -80,6 +80,23 @@ export async function applyPushResults(
 }
 
 /**
+ * Reads the records of a batch on its way, each entity in bulk, so that `applyPushResults` finds
+ * them already opened instead of decrypting them one by one inside its transaction.
+ */
+export async function readAheadForResults(db: AppDB, sent: readonly OutboxRow[]): Promise<void> {
+  const stores = await loadEntityStores();
+  const byStore = new Map<EntityStore, string[]>();
+  for (const row of sent) {
+    const store = stores.store(row.entity);
+    if (store?.readAhead === undefined) continue;
+    const ids = byStore.get(store) ?? [];
+    byStore.set(store, ids);
+    ids.push(row.entityId);
+  }
+  await Promise.all([...byStore].map(([store, ids]) => store.readAhead!(db, ids)));
+}
+
+/**
  * Which of the batch's rows are still in the outbox, read as keys only in one request (ids are
  * time-ordered, so a batch is one key range, give or take a few other rows).
  */

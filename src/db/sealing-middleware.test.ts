@@ -3,6 +3,7 @@ import { makeVisit, testSession } from '../../tests/support/fixtures';
 import { rawText, readRawDatabase } from '../../tests/support/raw-idb';
 import { freshDb, unlocked } from '../../tests/support/test-db';
 import { createAesGcmFieldCipher } from '../security/aes-gcm-field-cipher';
+import type { FieldCipher } from '../security/field-cipher';
 import { uuidv7 } from '../../shared/uuidv7';
 import { AppDB } from './AppDB';
 import { newDraft, listDrafts, saveDraft } from './drafts';
@@ -133,6 +134,51 @@ describe('the encryption layer under Dexie', () => {
       receipt,
       answers: { ...visit.answers, notes: 'Revu le 23' },
     });
+  });
+
+  it('opens a blob it sealed or opened lately without decrypting it again, for this unlock only', async () => {
+    db = freshDb();
+    const original = new Uint8Array(db.vault.dataKey!);
+    const copy = () => new Uint8Array(original); // a vault zeroes its key when it closes
+    let opens = 0;
+    const counting = (cipher: FieldCipher): FieldCipher => ({
+      ...cipher,
+      open: (sealed, context) => {
+        opens += 1;
+        return cipher.open(sealed, context);
+      },
+    });
+    const key = copy();
+    db.vault.open(key, counting(createAesGcmFieldCipher(key)));
+    const visits = [1, 2, 3].map(() => makeVisit());
+    for (const one of visits) await queueVisit(db, one.id, one);
+    const receipt = { number: '2026-000001', issuedAt: '2026-11-23T10:00:00.000Z' };
+    const storeReceipts = () =>
+      db.transaction('rw', db.visits, () =>
+        db.visits.bulkUpdate(visits.map(({ id }) => ({ key: id, changes: { receipt } }))),
+      );
+    await storeReceipts();
+    expect(opens).toBe(0);
+
+    // Changed by another connection: the new blob is opened, and reads the new answers.
+    const other = new AppDB(db.name);
+    const otherKey = copy();
+    other.vault.open(otherKey, createAesGcmFieldCipher(otherKey));
+    await other.visits.update(visits[0]!.id, {
+      answers: { ...visits[0]!.answers, notes: 'Autre' },
+    });
+    other.close();
+    expect(
+      (await db.transaction('r', db.visits, () => db.visits.get(visits[0]!.id)))?.answers,
+    ).toMatchObject({ notes: 'Autre' });
+    expect(opens).toBe(1);
+
+    // A lock forgets every plaintext: after it, each row is decrypted again.
+    db.vault.close();
+    const again = copy();
+    db.vault.open(again, counting(createAesGcmFieldCipher(again)));
+    await storeReceipts();
+    expect(opens).toBe(1 + visits.length);
   });
 
   it('opens again with the same key after a lock', async () => {

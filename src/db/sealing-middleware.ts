@@ -1,6 +1,7 @@
 import Dexie, { type DBCore, type DBCoreCursor, type DBCoreTable, type Middleware } from 'dexie';
 import { SEALED_PROPERTY, SEALED_TABLES, type SealedTable } from '../security/sealed-tables';
 import type { Vault } from '../security/Vault';
+import { RecentPlaintexts } from './recent-plaintexts';
 
 /** A write of personal data while the app is locked: there is no key to encrypt it with. */
 export class LockedError extends Error {
@@ -48,24 +49,18 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
   const applies = (key: unknown) =>
     config.onlyKeys === undefined || config.onlyKeys.includes(String(key));
 
-  /**
-   * What each read-write transaction opened, by key: a row written back with the same personal
-   * fields (a receipt stored, a status changed) keeps its blob instead of being encrypted again.
-   * The blob is the one already on disk, so nothing is revealed by keeping it.
-   */
-  const openedIn = new WeakMap<object, Map<string, { json: string; sealed: Uint8Array }>>();
+  const recent = new RecentPlaintexts();
 
-  function openRow(value: unknown, trans?: unknown): unknown {
+  function openRow(value: unknown): unknown {
     if (value === null || typeof value !== 'object' || !(SEALED_PROPERTY in value)) return value;
     const cipher = vault.cipher;
     if (cipher === undefined) return value;
     const { [SEALED_PROPERTY]: sealed, ...rest } = value as Row;
-    const key = keyOf?.(value);
-    const json = decoder.decode(cipher.open(sealed as Uint8Array, context(key)));
-    if (isReadWrite(trans)) {
-      const opened = openedIn.get(trans) ?? new Map();
-      openedIn.set(trans, opened);
-      opened.set(String(key), { json, sealed: sealed as Uint8Array });
+    const key = String(keyOf?.(value));
+    let json = recent.recall(cipher, key, sealed as Uint8Array);
+    if (json === undefined) {
+      json = decoder.decode(cipher.open(sealed as Uint8Array, context(key)));
+      recent.remember(cipher, key, sealed as Uint8Array, json);
     }
     return { ...rest, ...(JSON.parse(json) as Row) };
   }
@@ -79,32 +74,32 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
   function openRows(rows: unknown[], trans: unknown): unknown[] | Promise<unknown[]> {
     const cipher = vault.cipher;
     const { mode, _explicit } = trans as { mode?: string; _explicit?: boolean };
-    if (cipher === undefined || _explicit || mode !== 'readonly')
-      return rows.map((row) => openRow(row, trans));
-    const sealed = rows.flatMap((value, index) =>
-      value !== null && typeof value === 'object' && SEALED_PROPERTY in value
-        ? [{ index, row: value as Row }]
-        : [],
-    );
-    if (sealed.length === 0) return rows;
+    if (cipher === undefined || _explicit || mode !== 'readonly') return rows.map(openRow);
+    const out = [...rows];
+    const toOpen: Array<{ index: number; key: string; sealed: Uint8Array; rest: Row }> = [];
+    rows.forEach((value, index) => {
+      if (value === null || typeof value !== 'object' || !(SEALED_PROPERTY in value)) return;
+      const { [SEALED_PROPERTY]: sealed, ...rest } = value as Row;
+      const key = String(keyOf?.(value));
+      const json = recent.recall(cipher, key, sealed as Uint8Array);
+      if (json === undefined) toOpen.push({ index, key, sealed: sealed as Uint8Array, rest });
+      else out[index] = { ...rest, ...(JSON.parse(json) as Row) };
+    });
+    if (toOpen.length === 0) return out;
     return cipher
-      .openMany(
-        sealed.map(({ row }) => ({
-          sealed: row[SEALED_PROPERTY] as Uint8Array,
-          context: context(keyOf?.(row)),
-        })),
-      )
+      .openMany(toOpen.map(({ key, sealed }) => ({ sealed, context: context(key) })))
       .then((plains) => {
-        const out = [...rows];
         plains.forEach((plain, i) => {
-          const { [SEALED_PROPERTY]: _sealed, ...rest } = sealed[i]!.row;
-          out[sealed[i]!.index] = { ...rest, ...(JSON.parse(decoder.decode(plain)) as Row) };
+          const { index, key, sealed, rest } = toOpen[i]!;
+          const json = decoder.decode(plain);
+          recent.remember(cipher, key, sealed, json);
+          out[index] = { ...rest, ...(JSON.parse(json) as Row) };
         });
         return out;
       });
   }
 
-  function sealRow(value: unknown, trans: unknown): unknown {
+  function sealRow(value: unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
     const key = keyOf?.(value);
     if (!applies(key)) return value;
@@ -124,9 +119,12 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
       delete out[field];
     }
     const json = JSON.stringify(plain);
-    const opened = isReadWrite(trans) ? openedIn.get(trans)?.get(String(key)) : undefined;
-    out[SEALED_PROPERTY] =
-      opened?.json === json ? opened.sealed : cipher.seal(encoder.encode(json), context(key));
+    let sealed = recent.reusable(cipher, String(key), json);
+    if (sealed === undefined) {
+      sealed = cipher.seal(encoder.encode(json), context(key));
+      recent.remember(cipher, String(key), sealed, json);
+    }
+    out[SEALED_PROPERTY] = sealed;
     return out;
   }
 
@@ -154,7 +152,7 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
         const raw = cursor.value;
         if (raw !== openedFor) {
           openedFor = raw;
-          opened = openRow(raw, cursor.trans);
+          opened = openRow(raw);
         }
         return opened;
       },
@@ -179,13 +177,13 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
       if (!vault.unlocked && isUpgrade(req.trans)) return table.mutate(req);
       let values: unknown[];
       try {
-        values = req.values.map((value) => sealRow(value, req.trans));
+        values = req.values.map(sealRow);
       } catch (error) {
         return Dexie.Promise.reject(error);
       }
       return table.mutate({ ...req, values });
     },
-    get: (req) => table.get(req).then((row) => openRow(row, req.trans)),
+    get: (req) => table.get(req).then(openRow),
     getMany: (req) => table.getMany(req).then((rows) => openRows(rows, req.trans)),
     query: (req) =>
       table.query(req).then((response) =>
@@ -201,10 +199,6 @@ function sealedTable(table: DBCoreTable, config: SealedTable, vault: Vault): DBC
         .openCursor(req)
         .then((cursor) => (cursor === null || !req.values ? cursor : openCursor(cursor))),
   };
-}
-
-function isReadWrite(trans: unknown): trans is object {
-  return (trans as Partial<IDBTransaction> | undefined)?.mode === 'readwrite';
 }
 
 function isUpgrade(trans: unknown): boolean {

@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION, type MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from '../db/AppDB';
 import { countPending, nextBatch, recordAttempt, toMutation } from '../db/outbox';
-import { applyPushResults } from '../db/push-results';
+import { applyPushResults, readAheadForResults } from '../db/push-results';
 import type { OutboxRow } from '../db/rows';
 import type { Session } from '../db/session';
 import { NetworkError, type ApiClient } from './api-client';
@@ -50,11 +50,14 @@ export async function pushOutbox(
   try {
     while (batch.length > 0) {
       const sending = send(db, api, session, batch, options.signal);
-      // Read ahead: the rows after this batch, while it travels and the previous one is stored.
+      // Read ahead, while this batch travels and the previous one is stored: the records its
+      // answers will update (opened now, in bulk) and the rows after it.
+      const opening = readAheadForResults(db, batch).catch(() => {}); // only an optimisation
       const following = nextBatch(db, maxCount, maxBytes, batch.at(-1)!.seq);
       following.catch(() => {}); // awaited below, unless the send fails first
       const results = await sending;
       await storing;
+      await opening;
       const sent = batch.length;
       storing = applyPushResults(db, batch, results, async () => {
         done += sent;

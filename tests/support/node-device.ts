@@ -31,7 +31,11 @@ export interface NodeDevice {
   queueVisits(count: number, tag: string): Promise<string[]>;
   /** Pulls until the server has no more, retrying after every fault; returns how many faults. */
   pullUntilDone(options?: { pageSize?: number; pauseMs?: number }): Promise<number>;
-  /** Pushes until the outbox is empty, retrying after every fault; returns how many faults. */
+  /**
+   * Pushes until the outbox is empty, retrying after every fault; returns how many faults.
+   * Gives up after `maxFaults` faults in a row with no mutation answered in between (a server
+   * restarting for seconds makes hundreds of quick faults, but then answers again).
+   */
   pushUntilDone(options?: {
     maxFaults?: number;
     pauseMs?: number;
@@ -101,11 +105,18 @@ export async function createNodeDevice(
     },
     async pushUntilDone({ maxFaults = 10_000, pauseMs = 20, batchSize } = {}) {
       let faults = 0;
+      let inARow = 0;
       while ((await countPending(db)) > 0) {
+        let answered = 0;
         try {
-          await pushOutbox(db, api, session, { maxMutations: batchSize });
+          await pushOutbox(db, api, session, {
+            maxMutations: batchSize,
+            onProgress: ({ done }) => (answered = done),
+          });
         } catch (error) {
-          if (!isFault(error) || ++faults > maxFaults) throw error;
+          inARow = answered > 0 ? 1 : inARow + 1;
+          faults += 1;
+          if (!isFault(error) || inARow > maxFaults) throw error;
           await pause(pauseMs);
         }
       }

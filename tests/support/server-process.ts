@@ -11,7 +11,8 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 60_000;
+// A first start on PGlite creates and seeds its database: on a busy 2-core machine, most of a minute.
+const READY_TIMEOUT_MS = 180_000;
 
 export async function freePort(): Promise<number> {
   const probe = createServer();
