@@ -5,13 +5,10 @@ import {
 } from '../../../shared/sync/protocol-v1';
 import type { Agent } from '../../../shared/schemas/agent';
 import type { Database, Queryable } from '../db/database';
-import {
-  type AppliedMutation,
-  findAppliedResults,
-  insertAppliedMutations,
-} from '../db/queries/applied-mutations';
+import type { AppliedMutation } from '../db/queries/applied-mutations';
 import { withChangeLogWriter } from './change-log';
 import { entityRegistry } from './entity-registry';
+import { findJournalled, insertJournal, unlinkAnonymous } from './journal';
 import { type MutationOutcome, reject } from './outcome';
 import { createPushContext, type PushMode } from './push-context';
 
@@ -32,7 +29,8 @@ export interface PushInput {
  * mutation, accepted or not, is journalled in `applied_mutations` in that same transaction; a
  * mutation id found there answers its stored result (an acceptance as `duplicate`, with the
  * same version and receipt) and changes nothing. So retries are safe: exactly-once effect,
- * at-least-once delivery.
+ * at-least-once delivery. Mutations of an anonymous entity ("Mon avis") are journalled
+ * without device, agent nor record, and rewritten after the commit (sync/journal.ts).
  *
  * First in `fast` mode: handlers decide, their writes are flushed in bulk at the end. If that
  * flush hits a data error (constraint, invalid value), the transaction is rolled back and the
@@ -46,6 +44,12 @@ export interface PushInput {
  * where the error came from (every query goes through `watched`), never guessed from its text.
  */
 export async function applyPush(db: Database, input: PushInput): Promise<MutationResult[]> {
+  const results = await applyInOneTransaction(db, input);
+  await unlinkAnonymous(db, input.mutations, results);
+  return results;
+}
+
+async function applyInOneTransaction(db: Database, input: PushInput): Promise<MutationResult[]> {
   try {
     return await withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'fast'));
   } catch (error) {
@@ -60,10 +64,7 @@ async function applyBatch(
   mode: PushMode,
 ): Promise<MutationResult[]> {
   const tx = watched(database);
-  const stored = await findAppliedResults(
-    tx,
-    input.mutations.map((m) => m.id),
-  );
+  const stored = await findJournalled(tx, input.mutations);
   const fresh = input.mutations.filter((m) => !stored.has(m.id));
   const ctx = createPushContext({
     tx,
@@ -79,12 +80,12 @@ async function applyBatch(
   const results: MutationResult[] = [];
   for (const mutation of input.mutations) {
     const seen = stored.get(mutation.id);
-    if (seen !== undefined && seen.agentId !== input.agent.id) {
+    if (seen?.agentId !== undefined && seen.agentId !== input.agent.id) {
       // Another agent's mutation id: its answer and receipt are not this agent's to read.
       results.push({ id: mutation.id, ...reject('mutation_id_taken') });
       continue;
     }
-    const earlier = answered.get(mutation.id) ?? parseStored(seen?.result);
+    const earlier = answered.get(mutation.id) ?? parseStored(mutation.id, seen?.result);
     if (earlier) {
       results.push(earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier);
       continue;
@@ -100,7 +101,7 @@ async function applyBatch(
     results.push(result);
   }
   await ctx.flush();
-  await insertAppliedMutations(tx, journal);
+  await insertJournal(tx, journal);
   return results;
 }
 
@@ -208,8 +209,11 @@ function dataErrorState(error: unknown): string | undefined {
   return typeof code === 'string' && /^2[23]/.test(code) ? code : undefined;
 }
 
-function parseStored(result: unknown): MutationResult | undefined {
-  return result === undefined ? undefined : mutationResultSchema.parse(result);
+/** A stored result, under the id it is answered to (an anonymous journal keeps no id). */
+function parseStored(id: string, result: unknown): MutationResult | undefined {
+  return result === undefined
+    ? undefined
+    : mutationResultSchema.parse({ ...(result as object), id });
 }
 
 function journalRow(input: PushInput, mutation: Mutation, result: MutationResult): AppliedMutation {

@@ -1,4 +1,5 @@
 import { ENTITY } from '../../../shared/entities';
+import type { Mutation } from '../../../shared/sync/protocol-v1';
 import type { Queryable } from '../db/database';
 import { avisHandlers } from './entities/avis';
 import { orientationHandlers } from './entities/orientation';
@@ -14,6 +15,12 @@ export interface EntityHandlers {
   delete?: MutationHandler;
   /** Which of `ids` the server already holds, looked up once per batch for `ctx.exists`. */
   existing?: (tx: Queryable, ids: readonly string[]) => Promise<Set<string>>;
+  /**
+   * Set for records no one may link to who sent them ("Mon avis"): the push journals them
+   * without device, agent, record nor time (sync/journal.ts), and once it has committed calls
+   * `unlink` in a transaction of its own to rewrite the records it accepted.
+   */
+  anonymous?: { unlink(tx: Queryable, mutations: readonly Mutation[]): Promise<void> };
 }
 
 /**

@@ -106,9 +106,18 @@ describe.each(testDatabases())('pilotage day figures on $name', (target) => {
     return pilotageReportSchema.parse(await response.json());
   }
 
-  /** Visits by month at Blois in March and April 2026. */
+  /**
+   * Visits at Blois in March and in April 2026 (the previous period of April is March), each
+   * month asked on its own so that no masked month forces another one to be masked (secondary
+   * suppression).
+   */
   async function marchApril() {
-    return figures(await report(`from=2026-03-01&to=2026-04-30&siteId=${BLOIS}`), 'visitsByMonth');
+    const month = async (from: string, to: string) =>
+      figures(await report(`from=${from}&to=${to}&siteId=${BLOIS}`), 'visitsByMonth');
+    return {
+      ...(await month('2026-03-01', '2026-03-31')),
+      ...(await month('2026-04-01', '2026-04-30')),
+    };
   }
 
   beforeAll(async () => {
@@ -121,13 +130,13 @@ describe.each(testDatabases())('pilotage day figures on $name', (target) => {
     server().clock.now = new Date('2026-03-20T10:00:00Z');
     const visits = Array.from({ length: 6 }, () => visitAt('2026-03-10T10:00:00Z'));
     await push(server(), agent, visits);
-    expect(await marchApril()).toEqual({ 'mars 2026': [6, 0], 'avr. 2026': [0, 0] });
+    expect(await marchApril()).toEqual({ 'mars 2026': [6, 0], 'avr. 2026': [0, 6] });
     await expectKeptAsCounted(server().db);
 
     // Corrected on 2 April: the visit counts once, on the correction's day.
     server().clock.now = new Date('2026-04-02T10:00:00Z');
     await push(server(), agent, [visitAt('2026-04-02T09:00:00Z', visits[0]!.entityId)]);
-    expect(await marchApril()).toEqual({ 'mars 2026': [5, 0], 'avr. 2026': [null, 0] });
+    expect(await marchApril()).toEqual({ 'mars 2026': [5, 0], 'avr. 2026': [null, 5] });
     await expectKeptAsCounted(server().db);
 
     // The six visits of 20 March expire; the correction, written later, is kept and counts.
@@ -282,7 +291,7 @@ describe.each(testDatabases())('pilotage day figures on $name', (target) => {
     const r = await report(`from=2026-01-01&to=2026-06-30&siteId=${BLOIS}`);
     expect(figures(r, 'visitsByForm')).toEqual({
       'Évaluation AGGIR': [8, 0],
-      'Compte rendu d’activité': [6, 0],
+      'Compte rendu d’activité': [null, 0],
       'Visite à domicile PMI': [10, 0],
       'visite-domicile': [7, 5],
       'Visite sociale': [null, 0],
