@@ -41,6 +41,16 @@ export async function fillPilotageSample(
        FROM generate_series(1, $3::int) AS i WHERE i % 5 <> 0`,
     [authors, at, SAMPLE.persons],
   );
+  // Their history (migration 012), and as many follows ended two years ago.
+  await db.query(
+    `INSERT INTO follow_periods (person_id, agent_id, started_at, ended_at)
+     SELECT person_id, agent_id, since, NULL FROM person_followers
+     UNION ALL
+     SELECT md5('p' || i)::uuid, ($1::uuid[])[1 + (i + 1) % 4], $2::timestamptz - interval '4 years',
+            $2::timestamptz - interval '2 years'
+       FROM generate_series(1, $3::int) AS i WHERE i % 5 <> 1`,
+    [authors, at, SAMPLE.persons],
+  );
   for (let from = 1; from <= SAMPLE.visits; from += CHUNK) {
     await db.query(
       `INSERT INTO visits (id, site_id, form_id, form_version, answers, status, device_created_at,

@@ -50,6 +50,9 @@ function UnlockedApp({ updates }: { updates: AppUpdates }) {
   const route = useRoute();
   if (state === undefined) return <p class="loading">Chargement…</p>;
   if (state.session === undefined) return <LoginScreen />;
+  // "Mon avis" is in the person's hands: no menu to the agent's records, and no update banner
+  // (an update is applied from it only), so nothing reloads the page mid-way.
+  if (route.name === 'avis') return <Screen route={route} session={state.session} />;
   const editing = route.name === 'draft' || route.name === 'new-visit';
   return (
     <>
@@ -79,7 +82,7 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'to-fix':
       return <LazyToFix />;
     case 'visits':
-      return <VisitList />;
+      return <VisitList signed={route.signed === true} />;
     case 'guide':
     case 'guide-service':
     case 'guide-admin':

@@ -102,7 +102,7 @@ export function VisitForm({ draftId, session }: { draftId: string; session: Sess
         createdAt: new Date().toISOString(),
       });
       void sync.syncNow('save');
-      navigate({ name: 'visits' });
+      navigate({ name: 'visits', signed: true });
     } catch (error) {
       setSaveError(storageErrorMessage(error));
     }

@@ -1,14 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { VISITE_DOMICILE } from '../../shared/forms/visite-domicile-id';
 import { listDrafts } from '../db/drafts';
 import { observe } from '../db/observe';
 import type { LocalVisit } from '../db/rows';
 import { countVisits, listVisits } from '../db/visits';
 import { visitHeading } from '../forms/visit-heading';
+import { AvisOffer } from './avis/AvisOffer';
 import { CorrectButton } from './forms/CorrectButton';
 import { formatDate, formatInstant } from './format';
 import { lazyModule } from './lazy';
-import { hrefFor } from './router';
+import { hrefFor, navigate } from './router';
 import { useServices } from './services';
 import { useObservable } from './use-observable';
 
@@ -24,8 +25,9 @@ type CommuneName = (code: string) => string;
  */
 const PAGE_SIZE = 50;
 
-export function VisitList() {
+export function VisitList({ signed = false }: { signed?: boolean }) {
   const { db } = useServices();
+  const title = useRef<HTMLHeadingElement>(null);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const data = useObservable(
     () =>
@@ -45,7 +47,9 @@ export function VisitList() {
   return (
     <main id="contenu" class="page">
       <div class="page-header">
-        <h1>Mes visites</h1>
+        <h1 ref={title} tabIndex={-1}>
+          Mes visites
+        </h1>
         <a class="button-primary" href={hrefFor({ name: 'new-visit' })}>
           Nouvelle visite à domicile
         </a>
@@ -56,6 +60,14 @@ export function VisitList() {
           Mon avis (personne accompagnée)
         </a>
       </div>
+      {signed && (
+        <AvisOffer
+          onDone={() => {
+            navigate({ name: 'visits' }, { replace: true });
+            title.current?.focus();
+          }}
+        />
+      )}
       {drafts.length > 0 && (
         <section aria-labelledby="drafts-title">
           <h2 id="drafts-title">Brouillons</h2>

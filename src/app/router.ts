@@ -9,7 +9,8 @@ import { parsePilotageRoute, type PilotageRoute, pilotageHref } from './pilotage
  * screen, and the draft being typed with it.
  */
 export type Route =
-  | { name: 'visits' }
+  /** `signed`: a visit was just signed, so "Mon avis" is offered above the list. */
+  | { name: 'visits'; signed?: boolean }
   | { name: 'new-visit' }
   | { name: 'draft'; id: string }
   | { name: 'to-fix' }
@@ -41,6 +42,7 @@ export function parseRoute(hash: string): Route {
   if (forms) return forms[1] ? { name: 'forms', personId: forms[1] } : { name: 'forms' };
   if (path === '/formulaires/publier') return { name: 'forms-admin' };
   if (path === '/mon-avis') return { name: 'avis' };
+  if (path === '/visite-enregistree') return { name: 'visits', signed: true };
   const guide = parseGuideRoute(path);
   if (guide) return guide;
   const persons = parsePersonsRoute(path);
@@ -55,7 +57,7 @@ export function parseRoute(hash: string): Route {
 export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'visits':
-      return '#/';
+      return route.signed ? '#/visite-enregistree' : '#/';
     case 'new-visit':
       return '#/nouvelle-visite';
     case 'draft':

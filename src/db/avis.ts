@@ -1,16 +1,14 @@
 import type { z } from 'zod';
 import { type AvisData, avisDataSchema } from '../../shared/avis/avis';
 import { ENTITY } from '../../shared/entities';
-import { receiptSchema } from '../../shared/schemas/common';
 import { reasonSchema } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { appendMutation } from './outbox';
 import { syncStateSchema } from './rows';
 
-/** A "Mon avis" answer on the tablet: the answers, then the server's receipt once sent. */
+/** A "Mon avis" answer on the tablet until the server holds it (src/db/avis-store.ts). */
 export const localAvisSchema = avisDataSchema.extend({
   syncState: syncStateSchema,
-  receipt: receiptSchema.optional(),
   reason: reasonSchema.optional(),
 });
 export type LocalAvis = z.infer<typeof localAvisSchema>;

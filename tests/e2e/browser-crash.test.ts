@@ -59,16 +59,21 @@ describe('the browser killed in the middle of a sync', () => {
     async () => {
       const profile = join(e2e.workDir, 'push-profile');
       const TAG = 'Panne navigateur envoi';
-      const VISITS = 3000;
+      const VISITS = 5000;
       let context = await launchPersistent(profile);
       let page = await context.newPage();
-      await logIn(page, e2e.server.url, 'demo.numerique');
-      await context.setOffline(true);
-      // At Mer, a site of this agent the pull test's agent does not hold: that test pulls less.
-      await seedOutbox(page, VISITS, TAG, 'mds-41-41136');
+      // Seeded before the PIN is chosen, so the backlog is sealed like a tablet's own rows, and
+      // at Mer, a site of this agent the pull test's agent does not hold: that test pulls less.
+      await logIn(page, e2e.server.url, 'demo.numerique', {
+        beforePin: async () => {
+          await context.setOffline(true);
+          await seedOutbox(page, VISITS, TAG, 'mds-41-41136');
+        },
+      });
       await context.close();
 
       const waiting = await crashRepeatedly(profile, (p) => countRows(p, 'outbox'));
+      console.info(`outbox sizes at the kills: ${waiting}`);
       expect(strictlyBetween(waiting, 0, VISITS), `outbox sizes at the kills: ${waiting}`).toBe(
         true,
       );

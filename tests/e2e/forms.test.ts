@@ -43,6 +43,9 @@ const step = (page: Page, title: string) =>
 async function signAndSync(context: BrowserContext, page: Page, name: string) {
   await page.getByRole('button', { name: 'Signer', exact: true }).click();
   await page.getByRole('button', { name: 'Confirmer la signature' }).click();
+  // "Mon avis" is offered at once after signing (issue 9); the agent carries on without.
+  await page.getByRole('region', { name: 'Visite enregistrée' }).waitFor();
+  await page.getByRole('button', { name: 'Terminer sans avis' }).click();
   await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
   const mine = page.getByTestId('visit-item').filter({ hasText: name });
   await expect.poll(() => mine.getAttribute('data-sync-state')).toBe('pending');

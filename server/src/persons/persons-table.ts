@@ -135,7 +135,11 @@ export async function selectPinners(tx: Queryable, personId: string): Promise<st
   return rows.map((row) => row.agent_id);
 }
 
-/** Adds or removes the agent in `person_followers` or `person_pins`; true when it changed. */
+/**
+ * Adds or removes the agent in `person_followers` or `person_pins`; true when it changed. A
+ * follow also opens or closes its row of `follow_periods` at `link.since`, the server time of
+ * the change, so the Pilotage page knows who was followed in a past period.
+ */
 export async function setAgentLink(
   tx: Queryable,
   table: 'person_followers' | 'person_pins',
@@ -152,7 +156,17 @@ export async function setAgentLink(
         `DELETE FROM ${table} WHERE person_id = $1 AND agent_id = $2 RETURNING agent_id`,
         [link.personId, link.agentId],
       );
-  return rows.length > 0;
+  const changed = rows.length > 0;
+  if (changed && table === 'person_followers') {
+    await tx.query(
+      present
+        ? 'INSERT INTO follow_periods (person_id, agent_id, started_at) VALUES ($1, $2, $3)'
+        : `UPDATE follow_periods SET ended_at = greatest($3::timestamptz, started_at)
+            WHERE person_id = $1 AND agent_id = $2 AND ended_at IS NULL`,
+      [link.personId, link.agentId, link.since],
+    );
+  }
+  return changed;
 }
 
 /** Files of any site with this name key, and this birth date (or none known) when given. */

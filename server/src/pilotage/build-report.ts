@@ -1,4 +1,5 @@
 import { type PilotageQuery, previousPeriod } from '../../../shared/pilotage/query';
+import { protectReport } from '../../../shared/pilotage/protect-report';
 import type { PilotageReport } from '../../../shared/pilotage/report';
 import type { Agent } from '../../../shared/schemas/agent';
 import type { Queryable } from '../db/database';
@@ -11,8 +12,9 @@ import { visitCountTables } from './visit-counts';
 
 /**
  * Every figure of the Pilotage page for one period and scope, computed by SQL aggregates and
- * masked (shared/pilotage/cells.ts) before anything leaves the server: no row of a person,
- * no name, no cell of 1 to 4 persons.
+ * masked before anything leaves the server: no row of a person, no name, no cell of 1 to 4
+ * persons (shared/pilotage/cells.ts), and no other cell that would give one back by
+ * subtraction (shared/pilotage/protect-report.ts).
  */
 export async function buildPilotageReport(
   db: Queryable,
@@ -51,7 +53,7 @@ export async function buildPilotageReport(
     lateTasksTable(db, params, scope.sites, parisDay(now)),
     avisTable(db, params),
   ]);
-  return {
+  return protectReport({
     period: { from: query.from, to: query.to },
     previousPeriod: previous,
     scope: { label: scope.label, siteIds: scope.siteIds },
@@ -67,7 +69,7 @@ export async function buildPilotageReport(
       lateTasks,
       avis,
     },
-  };
+  });
 }
 
 /** The day of `now` in Paris, `YYYY-MM-DD`: what "late" is measured against. */

@@ -6,18 +6,29 @@ import type { PilotageSite, PilotageTable } from '../../../shared/pilotage/repor
 import type { Queryable } from '../db/database';
 import {
   type GroupCount,
+  exactWhen,
+  groupId,
   NO_COUNTS,
+  PERIOD_DAYS_CTE,
   PERIOD_VISITS_CTE,
+  PERSON_BITS_SQL,
   PERSONS_SQL,
   type PeriodParams,
   periodParams,
+  personsOf,
   splitByPeriod,
+  unproven,
 } from './period-visits';
 
 /** A group's count `n` of persons `p`, and a second figure `part` of persons `part_p`. */
 interface SumCount extends GroupCount {
   part: number;
   part_p: number;
+}
+
+/** A group's figures from the day figures: the OR of the persons' bits of each count. */
+interface SumBits extends SumCount {
+  bits: number;
 }
 
 const NONE: SumCount = { key: null, cur: true, n: 0, p: 0, part: 0, part_p: 0 };
@@ -32,14 +43,26 @@ const both = <T>(rows: readonly (T & { cur: boolean })[]) => ({
  * the grid computed; its share of the evaluations with a GIR.
  */
 export async function girTable(db: Queryable, params: PeriodParams): Promise<PilotageTable> {
-  const rows = await db.query<GroupCount>(
-    `WITH ${PERIOD_VISITS_CTE}
-     SELECT coalesce(nullif(answers->>'girRetenu', ''), answers->'gir'->>'gir') AS key, cur,
-            count(*)::int AS n, ${PERSONS_SQL} AS p
-       FROM pv WHERE form_id = 'aggir-evaluation'
+  const counted = await db.query<GroupCount & { bits: number }>(
+    `WITH ${PERIOD_DAYS_CTE}
+     SELECT gir AS key, cur, sum(visits)::int AS n, 0 AS p, ${PERSON_BITS_SQL} AS bits
+       FROM pd WHERE form_id = 'aggir-evaluation'
       GROUP BY 1, 2`,
     periodParams(params),
   );
+  const exact = await exactWhen(
+    counted.some((row) => unproven(row.n, row.bits)),
+    () =>
+      db.query<GroupCount>(
+        `WITH ${PERIOD_VISITS_CTE}
+         SELECT coalesce(nullif(answers->>'girRetenu', ''), answers->'gir'->>'gir') AS key, cur,
+                count(*)::int AS n, ${PERSONS_SQL} AS p
+           FROM pv WHERE form_id = 'aggir-evaluation'
+          GROUP BY 1, 2`,
+        periodParams(params),
+      ),
+  );
+  const rows = counted.map((row) => ({ ...row, p: personsOf(row.n, exact.get(groupId(row))?.p) }));
   const counts = splitByPeriod(rows.filter((row) => row.key !== null));
   const total = { current: 0, previous: 0 };
   for (const n of counts.values()) {
@@ -77,15 +100,32 @@ export async function epdsTable(
   params: PeriodParams,
   sites: readonly PilotageSite[],
 ): Promise<PilotageTable> {
-  const rows = await db.query<SumCount>(
-    `WITH ${PERIOD_VISITS_CTE}
-     SELECT site_id AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p,
-            count(*) FILTER (WHERE (answers->'epdsScore'->>'aboveThreshold')::boolean)::int AS part,
-            count(DISTINCT who) FILTER (WHERE (answers->'epdsScore'->>'aboveThreshold')::boolean)::int AS part_p
-       FROM pv WHERE form_id = 'pmi-visite' AND answers->'epdsScore' IS NOT NULL
+  const counted = await db.query<SumBits & { part_bits: number }>(
+    `WITH ${PERIOD_DAYS_CTE}
+     SELECT site_id AS key, cur, sum(visits)::int AS n, 0 AS p, ${PERSON_BITS_SQL} AS bits,
+            coalesce(sum(visits) FILTER (WHERE epds_above), 0)::int AS part, 0 AS part_p,
+            coalesce(${PERSON_BITS_SQL} FILTER (WHERE epds_above), 0) AS part_bits
+       FROM pd WHERE form_id = 'pmi-visite' AND epds_above IS NOT NULL
       GROUP BY GROUPING SETS ((cur, site_id), (cur))`,
     periodParams(params),
   );
+  const exact = await exactWhen(
+    counted.some((row) => unproven(row.n, row.bits) || unproven(row.part, row.part_bits)),
+    () =>
+      db.query<SumCount>(
+        `WITH ${PERIOD_VISITS_CTE}
+         SELECT site_id AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p,
+                count(*) FILTER (WHERE (answers->'epdsScore'->>'aboveThreshold')::boolean)::int AS part,
+                count(DISTINCT who) FILTER (WHERE (answers->'epdsScore'->>'aboveThreshold')::boolean)::int AS part_p
+           FROM pv WHERE form_id = 'pmi-visite' AND answers->'epdsScore' IS NOT NULL
+          GROUP BY GROUPING SETS ((cur, site_id), (cur))`,
+        periodParams(params),
+      ),
+  );
+  const rows = counted.map((row) => {
+    const sure = exact.get(groupId(row));
+    return { ...row, p: personsOf(row.n, sure?.p), part_p: personsOf(row.part, sure?.part_p) };
+  });
   const line = (key: string, label: string, match: (row: SumCount) => boolean) => {
     const cur = rows.find((row) => row.cur && match(row)) ?? NONE;
     const prev = rows.find((row) => !row.cur && match(row)) ?? NONE;
@@ -127,15 +167,28 @@ export async function digitalThemesTable(
   db: Queryable,
   params: PeriodParams,
 ): Promise<PilotageTable> {
-  const rows = await db.query<SumCount>(
-    `WITH ${PERIOD_VISITS_CTE}
-     SELECT t.theme AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p,
-            coalesce(sum((answers->>'duree')::int), 0)::int AS part, 0 AS part_p
-       FROM pv CROSS JOIN LATERAL jsonb_array_elements_text(pv.answers->'thematiques') AS t(theme)
-      WHERE form_id = 'cra-mediation-numerique'
-      GROUP BY 1, 2`,
+  const counted = await db.query<SumBits>(
+    `SELECT theme AS key, day >= $2::date AS cur, sum(visits)::int AS n, 0 AS p,
+            ${PERSON_BITS_SQL} AS bits, sum(duree_sum)::int AS part, 0 AS part_p
+       FROM pilotage_theme_days
+      WHERE site_id = ANY($4::text[]) AND day >= $1::date AND day <= $3::date
+      GROUP BY 1, 2 ORDER BY 1, 2`,
     periodParams(params),
   );
+  const exact = await exactWhen(
+    counted.some((row) => unproven(row.n, row.bits)),
+    () =>
+      db.query<SumCount>(
+        `WITH ${PERIOD_VISITS_CTE}
+         SELECT t.theme AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p,
+                coalesce(sum((answers->>'duree')::int), 0)::int AS part, 0 AS part_p
+           FROM pv CROSS JOIN LATERAL jsonb_array_elements_text(pv.answers->'thematiques') AS t(theme)
+          WHERE form_id = 'cra-mediation-numerique'
+          GROUP BY 1, 2`,
+        periodParams(params),
+      ),
+  );
+  const rows = counted.map((row) => ({ ...row, p: personsOf(row.n, exact.get(groupId(row))?.p) }));
   const { current, previous } = both(rows);
   const labels = craThemeLabels();
   const keys = [...new Set(rows.map((row) => row.key ?? ''))].sort(
@@ -168,18 +221,35 @@ export async function digitalDurationsTable(
   db: Queryable,
   params: PeriodParams,
 ): Promise<PilotageTable> {
-  const cases = DURATION_BRACKETS.map((b) => `WHEN d <= ${b.max} THEN '${b.key}'`).join(' ');
-  const rows = await db.query<SumCount>(
-    `WITH ${PERIOD_VISITS_CTE},
+  const cases = (column: string) =>
+    DURATION_BRACKETS.map((b) => `WHEN ${column} <= ${b.max} THEN '${b.key}'`).join(' ');
+  const counted = await db.query<SumBits>(
+    `WITH ${PERIOD_DAYS_CTE},
      cra AS (
-       SELECT cur, who, d, CASE ${cases} END AS bracket
-         FROM (SELECT cur, who, (answers->>'duree')::int AS d FROM pv
-                WHERE form_id = 'cra-mediation-numerique' AND answers->>'duree' IS NOT NULL) AS x
+       SELECT cur, visits, persons, duree AS d, CASE ${cases('duree')} END AS bracket
+         FROM pd WHERE form_id = 'cra-mediation-numerique' AND duree IS NOT NULL
      )
-     SELECT bracket AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p, sum(d)::int AS part, 0 AS part_p
+     SELECT bracket AS key, cur, sum(visits)::int AS n, 0 AS p, ${PERSON_BITS_SQL} AS bits,
+            sum(d::bigint * visits)::int AS part, 0 AS part_p
        FROM cra GROUP BY GROUPING SETS ((bracket, cur), (cur))`,
     periodParams(params),
   );
+  const exact = await exactWhen(
+    counted.some((row) => unproven(row.n, row.bits)),
+    () =>
+      db.query<SumCount>(
+        `WITH ${PERIOD_VISITS_CTE},
+         cra AS (
+           SELECT cur, who, d, CASE ${cases('d')} END AS bracket
+             FROM (SELECT cur, who, (answers->>'duree')::int AS d FROM pv
+                    WHERE form_id = 'cra-mediation-numerique' AND answers->>'duree' IS NOT NULL) AS x
+         )
+         SELECT bracket AS key, cur, count(*)::int AS n, ${PERSONS_SQL} AS p, sum(d)::int AS part, 0 AS part_p
+           FROM cra GROUP BY GROUPING SETS ((bracket, cur), (cur))`,
+        periodParams(params),
+      ),
+  );
+  const rows = counted.map((row) => ({ ...row, p: personsOf(row.n, exact.get(groupId(row))?.p) }));
   const find = (cur: boolean, key: string | null) =>
     rows.find((row) => row.cur === cur && row.key === key) ?? NONE;
   const line = (key: string | null, label: string) => {

@@ -1,3 +1,5 @@
+import { MASK_THRESHOLD } from '../../../shared/pilotage/report';
+
 /**
  * The visits a figure counts, as a SQL common table expression: those of the scope's sites
  * saved in the period or the previous one (`cur` tells which; `who` is the person, see
@@ -23,6 +25,18 @@ export const PERIOD_VISITS_CTE = `
        AND NOT EXISTS (SELECT 1 FROM visits c WHERE c.supersedes = v.id)
   )`;
 
+/**
+ * The counted visits' day figures of the scope's sites in the period or the previous one (`cur`
+ * tells which), from `pilotage_visit_days` (migration 011), kept by triggers as visits are
+ * written: the same visits as PERIOD_VISITS_CTE, summed by day. Same parameters.
+ */
+export const PERIOD_DAYS_CTE = `
+  pd AS (
+    SELECT d.*, d.day >= $2::date AS cur
+      FROM pilotage_visit_days d
+     WHERE d.site_id = ANY($4::text[]) AND d.day >= $1::date AND d.day <= $3::date
+  )`;
+
 export interface PeriodParams {
   previousFrom: string;
   from: string;
@@ -42,6 +56,50 @@ export const periodParams = (p: PeriodParams): unknown[] => [
  * recorded, or an anonymous CRA) counts as a person of its own.
  */
 export const PERSONS_SQL = 'count(DISTINCT who)::int';
+
+/**
+ * The OR of the persons' bits of a group, in SQL over rows with a `persons` mask (migration
+ * 011, `pilotage_person_bit`): 5 bits set prove 5 persons.
+ */
+export const PERSON_BITS_SQL = 'bit_or(persons)';
+
+/** Number of bits set in a 32-bit mask. */
+function bitCount(mask: number): number {
+  let n = mask >>> 0;
+  let count = 0;
+  for (; n !== 0; n &= n - 1) count += 1;
+  return count;
+}
+
+/** Whether the persons' bits of a group of `n` records leave its masking undecided. */
+export function unproven(n: number, bits: number): boolean {
+  return n >= MASK_THRESHOLD && bitCount(bits) < MASK_THRESHOLD;
+}
+
+/**
+ * The persons of a group of `n` records as masking needs them: `n` itself below the threshold
+ * (fewer records, fewer persons: masked alike), else the exact count when one was needed, else
+ * the threshold, which the bits proved reached.
+ */
+export function personsOf(n: number, exact: number | undefined): number {
+  return n < MASK_THRESHOLD ? n : (exact ?? MASK_THRESHOLD);
+}
+
+/** The identity of a group of a period, to find its exact count. */
+export const groupId = (row: { key: string | null; cur: boolean }): string =>
+  `${row.key}|${row.cur}`;
+
+/**
+ * Runs `exact`, the figure's query on the visits themselves, only when `needed` (some group's
+ * bits left its masking undecided), and answers its rows by group.
+ */
+export async function exactWhen<R extends { key: string | null; cur: boolean }>(
+  needed: boolean,
+  exact: () => Promise<R[]>,
+): Promise<Map<string, R>> {
+  const rows = needed ? await exact() : [];
+  return new Map(rows.map((row) => [groupId(row), row]));
+}
 
 /** One count of a group in the period (`cur`) or the previous one, with its persons `p`. */
 export interface GroupCount {

@@ -26,11 +26,11 @@ const siteRows = (sites: readonly PilotageSite[], params: PeriodParams) =>
   sites.filter((site) => params.siteIds.includes(site.id));
 
 /**
- * Persons followed in a period: the persons of the scope's MDS who were in a caseload (since
- * before the period ended) or had a visit of these MDS in it, and were not deleted before it
- * began; and
- * among them those seen in a visit. A caseload keeps no end date, so someone no longer followed
- * today does not count in earlier periods either.
+ * Persons followed in a period: the persons of the scope's MDS who were in a caseload at some
+ * time of the period (a follow of `follow_periods` that started before it ended and did not end
+ * before it began) or had a visit of these MDS in it, and were not deleted before it began; and
+ * among them those seen in a visit. Who was seen comes from the days of migration 011: one row
+ * per person seen only at MDS of the scope, else their days at each MDS of it.
  */
 export async function personsFollowedTable(
   db: Queryable,
@@ -39,20 +39,34 @@ export async function personsFollowedTable(
 ): Promise<PilotageTable> {
   const rows = await db.query<SiteCount>(
     `WITH ${BOUNDS},
-     seen AS (
-       SELECT DISTINCT v.person_id, v.device_created_at >= b.cur_start AS cur
-         FROM visits v CROSS JOIN bounds b
-        WHERE v.site_id = ANY($4::text[]) AND v.person_id IS NOT NULL
-          AND v.device_created_at >= b.prev_start AND v.device_created_at < b.cur_end
+     seen_in AS (
+       SELECT person_id, days && daterange($2::date, $3::date, '[]') AS cur,
+              days && daterange($1::date, $2::date) AS prev
+         FROM pilotage_person_seen WHERE sites <@ $4::text[]
+       UNION ALL
+       SELECT d.person_id, bool_or(d.days && daterange($2::date, $3::date, '[]')),
+              bool_or(d.days && daterange($1::date, $2::date))
+         FROM pilotage_person_seen s JOIN pilotage_person_days d ON d.person_id = s.person_id
+        WHERE s.sites && $4::text[] AND NOT s.sites <@ $4::text[] AND d.site_id = ANY($4::text[])
+        GROUP BY d.person_id
      ),
-     first_followed AS (
-       SELECT person_id, min(since) AS since FROM person_followers GROUP BY person_id
+     seen AS (
+       SELECT s.person_id, d.cur FROM seen_in s
+        CROSS JOIN LATERAL (VALUES (true, s.cur), (false, s.prev)) AS d(cur, seen) WHERE d.seen
+     ),
+     caseload AS (
+       SELECT f.person_id,
+              bool_or(f.started_at < b.cur_end AND coalesce(f.ended_at > b.cur_start, true)) AS cur,
+              bool_or(f.started_at < b.cur_start AND coalesce(f.ended_at > b.prev_start, true)) AS prev
+         FROM follow_periods f CROSS JOIN bounds b
+        WHERE f.started_at < b.cur_end AND coalesce(f.ended_at > b.prev_start, true)
+        GROUP BY f.person_id
      ),
      followed AS (
        SELECT p.site_id, per.cur, s.person_id IS NOT NULL AS seen,
-              coalesce(f.since < per.e, false) AS in_caseload
+              coalesce(CASE WHEN per.cur THEN c.cur ELSE c.prev END, false) AS in_caseload
          FROM persons p CROSS JOIN periods per
-         LEFT JOIN first_followed f ON f.person_id = p.id
+         LEFT JOIN caseload c ON c.person_id = p.id
          LEFT JOIN seen s ON s.person_id = p.id AND s.cur = per.cur
         WHERE p.site_id = ANY($4::text[]) AND p.created_at < per.e
           AND (p.deleted_at IS NULL OR p.deleted_at >= per.s)

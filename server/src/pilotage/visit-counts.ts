@@ -1,5 +1,4 @@
 import { personsCell } from '../../../shared/pilotage/cells';
-import { MASK_THRESHOLD } from '../../../shared/pilotage/report';
 import { monthLabel, PLACE_LABELS, type Place } from '../../../shared/pilotage/labels';
 import type { PilotageSite, PilotageTable } from '../../../shared/pilotage/report';
 import { roleLabels, roles } from '../../../shared/schemas/agent';
@@ -7,26 +6,16 @@ import type { Queryable } from '../db/database';
 import {
   type GroupCount,
   NO_COUNTS,
+  PERIOD_DAYS_CTE,
   PERIOD_VISITS_CTE,
+  PERSON_BITS_SQL,
   PERSONS_SQL,
   type PeriodParams,
   periodParams,
+  personsOf,
   splitByPeriod,
+  unproven,
 } from './period-visits';
-
-/**
- * Where a visit took place, from the forms' own answers: the home-visit forms are at home by
- * definition; the others say it in `lieu` (visite sociale), `lieuEvaluation` (AGGIR) or
- * `typeLieu` (CRA). The MDS and the conseiller numérique's usual place count as "accueil".
- */
-const PLACE_SQL = `
-  CASE
-    WHEN form_id IN ('visite-domicile', 'pmi-visite') THEN 'domicile'
-    WHEN coalesce(answers->>'lieu', answers->>'lieuEvaluation', answers->>'typeLieu') = 'domicile' THEN 'domicile'
-    WHEN coalesce(answers->>'lieu', answers->>'typeLieu') IN ('mds', 'lieu_activite') THEN 'accueil'
-    WHEN coalesce(answers->>'lieu', answers->>'lieuEvaluation', answers->>'typeLieu') IS NOT NULL THEN 'autre'
-    ELSE 'inconnu'
-  END`;
 
 interface DimensionCount extends GroupCount {
   dim: 'month' | 'site' | 'role' | 'form' | 'place';
@@ -46,8 +35,19 @@ const TAGGED_CTE = `
   tagged AS (
     SELECT pv.cur, pv.who, pv.site_id, pv.form_id, a.role,
            to_char(pv.device_created_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month,
-           ${PLACE_SQL} AS place
+           pilotage_place(pv.form_id, pv.answers) AS place
       FROM pv JOIN agents a ON a.id = pv.author_id
+  )`;
+
+/**
+ * The same tags from the day figures: a day's month, and the author's role today (as the
+ * visits are tagged). Where a visit took place is `pilotage_place` (migration 011).
+ */
+const TAGGED_DAYS_CTE = `
+  tagged AS (
+    SELECT pd.cur, pd.visits, pd.persons, pd.site_id, pd.form_id, a.role,
+           to_char(pd.day, 'YYYY-MM') AS month, pd.place
+      FROM pd JOIN agents a ON a.id = pd.author_id
   )`;
 
 const DIMENSION_SQL = `
@@ -67,21 +67,11 @@ const DIMENSION_COLUMNS = {
   place: 'place',
 } as const;
 
-/** Number of bits set in a 32-bit mask. */
-function bitCount(mask: number): number {
-  let n = mask >>> 0;
-  let count = 0;
-  for (; n !== 0; n &= n - 1) count += 1;
-  return count;
-}
-
 /**
  * The visit counts by month, MDS, profession, form and place, for the period and the previous
- * one, in one pass over the visits (GROUPING SETS). Counting the distinct persons of every group
- * would sort the visits once per grouping set, the slowest part of the page on a million
- * visits; instead each group ORs one bit of 32 per person (a hash of the person): 5 bits set
- * prove 5 persons. Only the groups that cannot prove it are counted exactly, in a second query
- * reading their visits alone.
+ * one, in one pass over the day figures (GROUPING SETS). Each day figure holds the OR of one
+ * bit of 32 per person (a hash of the person): 5 bits set in a group prove 5 persons. Only the
+ * groups that cannot prove it are counted exactly, in a second query reading their visits.
  */
 export async function visitCountTables(
   db: Queryable,
@@ -89,15 +79,12 @@ export async function visitCountTables(
   sites: readonly PilotageSite[],
 ): Promise<VisitCountTables> {
   const counted = await db.query<DimensionCount & { bits: number }>(
-    `WITH ${PERIOD_VISITS_CTE}, ${TAGGED_CTE}
-     SELECT ${DIMENSION_SQL}, count(*)::int AS n, 0 AS p,
-            bit_or(1 << (hashtext(who::text) & 31)) AS bits
+    `WITH ${PERIOD_DAYS_CTE}, ${TAGGED_DAYS_CTE}
+     SELECT ${DIMENSION_SQL}, sum(visits)::int AS n, 0 AS p, ${PERSON_BITS_SQL} AS bits
        FROM tagged GROUP BY ${SETS_SQL}`,
     periodParams(params),
   );
-  const unsure = counted.filter(
-    (row) => row.n >= MASK_THRESHOLD && bitCount(row.bits) < MASK_THRESHOLD,
-  );
+  const unsure = counted.filter((row) => unproven(row.n, row.bits));
   const exact = new Map<string, number>();
   if (unsure.length > 0) {
     const filters = Object.entries(DIMENSION_COLUMNS).map(([dim, column], index) => {
@@ -124,10 +111,7 @@ export async function visitCountTables(
   // A proven group gets "at least 5 persons", all masking needs to know.
   const rows = counted.map((row) => ({
     ...row,
-    p:
-      row.n < MASK_THRESHOLD
-        ? row.n
-        : (exact.get(`${row.dim}|${row.key}|${row.cur}`) ?? MASK_THRESHOLD),
+    p: personsOf(row.n, exact.get(`${row.dim}|${row.key}|${row.cur}`)),
   }));
   const of = (dim: DimensionCount['dim']) => rows.filter((row) => row.dim === dim);
   const titles = await formTitles(db);

@@ -5,7 +5,7 @@ type Row = Record<string, unknown> & { id?: string };
 
 /**
  * Everything the server holds about one person (RGPD art. 15): the file, who follows or pins
- * it, the visits naming the person and the orientations made from them, the referrals with
+ * it and who followed it when, the visits naming the person and the orientations made from them, the referrals with
  * their status history, the tasks, and the audit entries about all of these (who read and wrote
  * them). Rows as stored. Undefined when there is no such person.
  */
@@ -30,6 +30,11 @@ export async function collectPersonFile(
     person_followers: await rows(
       `SELECT to_jsonb(f) || jsonb_build_object('agent_name', a.display_name) AS row
        FROM person_followers f JOIN agents a ON a.id = f.agent_id WHERE f.person_id = $1 ORDER BY since`,
+    ),
+    follow_periods: await rows(
+      `SELECT to_jsonb(f) || jsonb_build_object('agent_name', a.display_name) AS row
+       FROM follow_periods f JOIN agents a ON a.id = f.agent_id
+       WHERE f.person_id = $1 ORDER BY started_at`,
     ),
     person_pins: await rows(
       'SELECT to_jsonb(x) AS row FROM person_pins x WHERE person_id = $1 ORDER BY since',

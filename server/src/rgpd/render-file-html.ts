@@ -17,6 +17,7 @@ export const FILE_PAGE_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH
 const TABLE_TITLES: Record<string, string> = {
   persons: 'Fiche de la personne',
   person_followers: 'Professionnels qui suivent la personne',
+  follow_periods: 'Historique des suivis (début et fin)',
   visits: 'Visites',
   orientations: 'Orientations vers le guide des services',
   referrals: 'Orientations entre professionnels',

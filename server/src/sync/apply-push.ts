@@ -5,13 +5,10 @@ import {
 } from '../../../shared/sync/protocol-v1';
 import type { Agent } from '../../../shared/schemas/agent';
 import type { Database, Queryable } from '../db/database';
-import {
-  type AppliedMutation,
-  findAppliedResults,
-  insertAppliedMutations,
-} from '../db/queries/applied-mutations';
+import type { AppliedMutation } from '../db/queries/applied-mutations';
 import { withChangeLogWriter } from './change-log';
 import { entityRegistry } from './entity-registry';
+import { findJournalled, insertJournal, unlinkAnonymous } from './journal';
 import { type MutationOutcome, reject } from './outcome';
 import { createPushContext, type PushMode } from './push-context';
 
@@ -32,7 +29,8 @@ export interface PushInput {
  * mutation, accepted or not, is journalled in `applied_mutations` in that same transaction; a
  * mutation id found there answers its stored result (an acceptance as `duplicate`, with the
  * same version and receipt) and changes nothing. So retries are safe: exactly-once effect,
- * at-least-once delivery.
+ * at-least-once delivery. Mutations of an anonymous entity ("Mon avis") are journalled
+ * without device, agent nor record, and rewritten after the commit (sync/journal.ts).
  *
  * First in `fast` mode: handlers decide, their writes are flushed in bulk, a few multi-row
  * statements per part of the batch (see WRITE_EVERY), each part's journal after its records.
@@ -48,6 +46,16 @@ export interface PushInput {
  */
 export async function applyPush(db: Database, input: PushInput): Promise<MutationResult[]> {
   const pipelined = db.kind === 'postgresql';
+  const results = await applyInOneTransaction(db, input, pipelined);
+  await unlinkAnonymous(db, input.mutations, results);
+  return results;
+}
+
+async function applyInOneTransaction(
+  db: Database,
+  input: PushInput,
+  pipelined: boolean,
+): Promise<MutationResult[]> {
   try {
     return await withChangeLogWriter(db, (tx) => applyBatch(tx, input, 'fast', pipelined));
   } catch (error) {
@@ -74,10 +82,7 @@ async function applyBatch(
   pipelined: boolean,
 ): Promise<MutationResult[]> {
   const tx = watched(database);
-  const stored = await findAppliedResults(
-    tx,
-    input.mutations.map((m) => m.id),
-  );
+  const stored = await findJournalled(tx, input.mutations);
   const fresh = input.mutations.filter((m) => !stored.has(m.id));
   const ctx = createPushContext({
     tx,
@@ -95,9 +100,9 @@ async function applyBatch(
   const answer = async (mutation: Mutation): Promise<MutationResult> => {
     const seen = stored.get(mutation.id);
     // Another agent's mutation id: its answer and receipt are not this agent's to read.
-    if (seen !== undefined && seen.agentId !== input.agent.id)
+    if (seen?.agentId !== undefined && seen.agentId !== input.agent.id)
       return { id: mutation.id, ...reject('mutation_id_taken') };
-    const earlier = answered.get(mutation.id) ?? parseStored(seen?.result);
+    const earlier = answered.get(mutation.id) ?? parseStored(mutation.id, seen?.result);
     if (earlier)
       return earlier.status === 'accepted' ? { ...earlier, status: 'duplicate' } : earlier;
     const outcome =
@@ -115,7 +120,7 @@ async function applyBatch(
   // trigger on `applied_mutations` reads their pull changes.
   const writeDecided = () => {
     const rows = journal.splice(0);
-    ctx.flush((tx) => insertAppliedMutations(tx, rows));
+    ctx.flush((tx) => insertJournal(tx, rows));
   };
 
   const results: MutationResult[] = [];
@@ -243,8 +248,11 @@ function dataErrorState(error: unknown): string | undefined {
   return typeof code === 'string' && /^2[23]/.test(code) ? code : undefined;
 }
 
-function parseStored(result: unknown): MutationResult | undefined {
-  return result === undefined ? undefined : mutationResultSchema.parse(result);
+/** A stored result, under the id it is answered to (an anonymous journal keeps no id). */
+function parseStored(id: string, result: unknown): MutationResult | undefined {
+  return result === undefined
+    ? undefined
+    : mutationResultSchema.parse({ ...(result as object), id });
 }
 
 function journalRow(input: PushInput, mutation: Mutation, result: MutationResult): AppliedMutation {

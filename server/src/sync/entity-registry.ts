@@ -22,6 +22,12 @@ export interface EntityHandlers {
    * other mutation makes `ctx.personInScope` ask the database again for the rest of the batch.
    */
   keepsScope?: true;
+  /**
+   * Set for records no one may link to who sent them ("Mon avis"): the push journals them
+   * without device, agent, record nor time (sync/journal.ts), and once it has committed calls
+   * `unlink` in a transaction of its own to rewrite the records it accepted.
+   */
+  anonymous?: { unlink(tx: Queryable, mutations: readonly Mutation[]): Promise<void> };
 }
 
 /**

@@ -20,7 +20,9 @@ const INTRO =
   'Donnez votre avis. C’est anonyme : votre nom n’est pas enregistré. Vous pouvez passer une question.';
 
 /**
- * "Mon avis": the agent hands the tablet to the person at the end of a visit. One question at a
+ * "Mon avis": the agent hands the tablet to the person at the end of a visit (offered on the
+ * visit list right after signing, src/app/avis/AvisOffer.tsx, or opened from the list); the
+ * app's menu is hidden meanwhile (App.tsx). One question at a
  * time, in easy-to-read words (FALC), with faces and big buttons, and a button that reads the
  * question aloud where the browser can. Answers are saved on the tablet at the end and sent
  * like any record, with nothing that names the person (shared/avis/avis.ts).
@@ -84,6 +86,13 @@ export function AvisScreen({ session }: { session: Session }) {
             Commencer
           </button>
         </div>
+        <button
+          type="button"
+          class="button-link avis-skip"
+          onClick={() => navigate({ name: 'visits' })}
+        >
+          Je ne veux pas donner mon avis
+        </button>
       </main>
     );
   }

@@ -151,7 +151,8 @@ function FormEditor({
       createdAt: new Date().toISOString(),
     });
     onSigned();
-    navigate({ name: 'visits' });
+    // A correction is made later, without the person: no "Mon avis" to offer then.
+    navigate({ name: 'visits', signed: !draft.supersedes });
   }
 
   return (

@@ -57,7 +57,7 @@ describe('PilotagePrint', () => {
     expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(13);
     const section = screen.getByRole('region', { name: 'Visites par profession' });
     expect(section.textContent).toContain(
-      'Visites par profession : 12 (visites) sur la période, contre 9 sur la période précédente. Valeur la plus élevée : Puéricultrice (12). 1 valeur est masquée car elle compte moins de 5 personnes.',
+      'Visites par profession : au moins 12 (visites) sur la période, contre 9 sur la période précédente. Valeur la plus élevée : Puéricultrice (12). 1 valeur est masquée (secret statistique : moins de 5 personnes, ou de quoi en retrouver une par différence).',
     );
     const rows = within(section).getAllByRole('row');
     expect(rows.map((row) => row.textContent)).toEqual([

@@ -31,7 +31,8 @@ export function PilotagePrint({ state, route }: { state: ReportState; route: Pil
         <>
           <p class="lead">
             <strong>{state.report.scope.label}</strong>, période {periodText(state.report)}.
-            Chiffres agrégés ; toute valeur qui compte moins de 5 personnes est masquée.
+            Chiffres agrégés ; toute valeur qui compte moins de 5 personnes est masquée, ainsi que
+            celles qui permettraient de la retrouver par différence (secret statistique).
           </p>
           {Object.values(state.report.tables).map((table) => (
             <section class="print-section" key={table.id} aria-labelledby={`bilan-${table.id}`}>

@@ -54,7 +54,8 @@ export function PilotageScreens({ route, session }: { route: PilotageRoute; sess
       </div>
       <p class="lead">
         Chiffres agrégés pour les bilans annuels et l’observation sociale. Toute valeur qui compte
-        moins de 5 personnes est masquée ; aucun nom n’apparaît.
+        moins de 5 personnes est masquée, ainsi que celles qui permettraient de la retrouver par
+        différence avec un total (secret statistique) ; aucun nom n’apparaît.
       </p>
       <PilotageFilters
         key={JSON.stringify(route.query)}

@@ -132,7 +132,7 @@ export async function seedPilotageDataset(server: TestServer): Promise<void> {
 }
 
 /** Inserts a stored visit and returns its id. */
-async function insertVisit(
+export async function insertVisit(
   db: Queryable,
   visit: {
     author: string;
@@ -190,6 +190,10 @@ async function insertPersons(db: Queryable, agent: string): Promise<string[]> {
     if (index !== 6) {
       await db.query(
         "INSERT INTO person_followers (person_id, agent_id, since) VALUES ($1, $2, '2025-06-01T10:00:00Z')",
+        [id, agent],
+      );
+      await db.query(
+        "INSERT INTO follow_periods (person_id, agent_id, started_at) VALUES ($1, $2, '2025-06-01T10:00:00Z')",
         [id, agent],
       );
     }

@@ -72,8 +72,8 @@ describe.each(testDatabases())('RGPD on person files on $name', (target) => {
     return { agent, merAgent, personId: person.entityId, visit, referral, task };
   }
 
-  it('exports the person file with visits, referrals and their history, tasks, pins and the access log', async () => {
-    const { personId, visit, referral, task, merAgent } = await personWithRecords();
+  it('exports the person file with visits, referrals and their history, tasks, follows, pins and the access log', async () => {
+    const { agent, personId, visit, referral, task, merAgent } = await personWithRecords();
     const cadre = await newSession(server(), [BLOIS], 'cadre');
     const response = await send(
       server(),
@@ -91,6 +91,10 @@ describe.each(testDatabases())('RGPD on person files on $name', (target) => {
     expect(file.tables.referral_events!.length).toBeGreaterThan(0);
     expect(ids('tasks')).toEqual([task.entityId]);
     expect(file.tables.person_pins!.map((row) => row.agent_id)).toEqual([merAgent.agent.id]);
+    // Its creator follows it from its creation, with no end yet.
+    expect(file.tables.follow_periods!.map((row) => [row.agent_id, row.ended_at ?? null])).toEqual([
+      [agent.agent.id, null],
+    ]);
     const writes = file.tables.audit_log!.filter((row) => row.action === 'write');
     expect(new Set(writes.map((row) => row.entity))).toEqual(
       new Set(['person', 'visit', 'referral', 'task', 'pin']),
@@ -164,6 +168,7 @@ describe.each(testDatabases())('RGPD on person files on $name', (target) => {
       'visits WHERE person_id',
       'referrals WHERE person_id',
       'person_pins WHERE person_id',
+      'follow_periods WHERE person_id',
     ]) {
       expect(await count(server().db, `${table} = '${personId}'`)).toBe(0);
     }

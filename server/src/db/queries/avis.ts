@@ -25,3 +25,25 @@ export async function insertAvis(tx: Queryable, records: readonly AvisData[]): P
     ],
   );
 }
+
+/**
+ * Rewrites every answer of these sites and months in the current transaction, in the order of
+ * their random ids: afterwards no answer's `xmin` is the transaction of the push that brought
+ * it, and the table's physical order no longer follows the order of arrival.
+ */
+export async function unlinkAvis(
+  tx: Queryable,
+  siteMonths: readonly { siteId: string; month: string }[],
+): Promise<void> {
+  if (siteMonths.length === 0) return;
+  await tx.query(
+    `WITH moved AS (
+       DELETE FROM avis a
+        USING jsonb_to_recordset($1::jsonb) AS r(site_id text, month text)
+        WHERE a.site_id = r.site_id AND a.month = (r.month || '-01')::date
+       RETURNING a.id, a.site_id, a.month, a.answers)
+     INSERT INTO avis (id, site_id, month, answers)
+     SELECT id, site_id, month, answers FROM moved ORDER BY id`,
+    [JSON.stringify(siteMonths.map((s) => ({ site_id: s.siteId, month: s.month })))],
+  );
+}
