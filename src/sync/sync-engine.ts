@@ -41,6 +41,8 @@ export function createSyncEngine(deps: {
   db: AppDB;
   api: ApiClient;
   random?: () => number;
+  /** The wait before a retry after `failures` failures in a row (`backoffDelay` by default). */
+  retryDelay?: (failures: number, random: () => number) => number;
   periodMs?: number;
 }): SyncEngine {
   const { db, api } = deps;
@@ -126,7 +128,7 @@ export function createSyncEngine(deps: {
 
   function scheduleRetry(): string {
     clearTimeout(retryTimer);
-    const delay = backoffDelay(failures, random);
+    const delay = (deps.retryDelay ?? backoffDelay)(failures, random);
     retryTimer = setTimeout(() => void syncNow('retry'), delay);
     return new Date(Date.now() + delay).toISOString();
   }

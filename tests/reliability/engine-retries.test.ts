@@ -8,6 +8,7 @@ import { startServer } from '../../server/src/start';
 import { countPending } from '../../src/db/outbox';
 import { readSyncStatus } from '../../src/db/sync-status';
 import { createApiClient } from '../../src/sync/api-client';
+import { backoffDelay } from '../../src/sync/backoff';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import { startFlakyProxy, type Fate, type FlakyProxy } from '../support/flaky-proxy';
 import { createNodeDevice, pause, receiptedVisits } from '../support/node-device';
@@ -15,9 +16,11 @@ import { createNodeDevice, pause, receiptedVisits } from '../support/node-device
 /**
  * Issue "Sync that survives the field": the real sync engine, started once, alone against a
  * flapping link. No test code retries: every new attempt after a fault comes from the
- * engine's own backoff timer, with its real delays (the jitter drawn at its shortest). It
- * must end with every visit on the server once and receipted on the tablet.
+ * engine's own backoff timer, with the real exponential delays (the jitter drawn at its
+ * shortest) scaled down TIME_SCALE times, so seven retries in a row take seconds, not two
+ * minutes. It must end with every visit on the server once and receipted on the tablet.
  */
+const TIME_SCALE = 20;
 const SEED = Number(process.env.DK_CHAOS_SEED ?? 2);
 const VISITS = 300;
 const TAG = `Relances du moteur ${SEED}`;
@@ -74,6 +77,7 @@ describe('the sync engine on a flapping link', () => {
       db: device.db,
       api: createApiClient({ baseUrl: proxy.url }),
       random: () => 0,
+      retryDelay: (failures, random) => backoffDelay(failures, random) / TIME_SCALE,
     });
 
     const retriesPlanned = new Set<string>();
