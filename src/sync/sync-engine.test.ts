@@ -94,6 +94,42 @@ describe('sync engine', () => {
     engine.stop();
   });
 
+  it('runs again at once when the link comes back during a failing run, not after the backoff', async () => {
+    await setup(1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const server = new FakeServer();
+    let down = true;
+    const engine = createSyncEngine({ db, api: server, random: () => 0 });
+    server.beforePush = () => {
+      if (!down) return;
+      down = false; // the signal is back while this attempt fails
+      void engine.syncNow('online');
+      throw new NetworkError(new Error('offline'));
+    };
+    expect(await engine.syncNow('start')).toBe('done');
+    expect(await countPending(db)).toBe(0);
+    expect(server.pushes).toHaveLength(1);
+    expect((await readSyncStatus(db)).retryAt).toBeUndefined();
+    engine.stop();
+  });
+
+  it('leaves a save during a failing run to the backoff timer', async () => {
+    await setup(1);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const server = new FakeServer();
+    let attempts = 0;
+    const engine = createSyncEngine({ db, api: server, random: () => 0 });
+    server.beforePush = () => {
+      attempts += 1;
+      void engine.syncNow('save');
+      throw new NetworkError(new Error('offline'));
+    };
+    expect(await engine.syncNow('start')).toBe('failed');
+    expect(attempts).toBe(1);
+    expect((await readSyncStatus(db)).retryAt).toBeDefined();
+    engine.stop();
+  });
+
   it('does not retry by itself when the session is refused, and keeps the outbox', async () => {
     await setup(1);
     const server = new FakeServer();

@@ -19,6 +19,9 @@ const MAX_ROUNDS = 3;
  */
 const MIN_LINK_SCALE = 1 / 16;
 
+/** Triggers that say the link may work now, worth a new run even right after a failed one. */
+const LINK_NEWS: ReadonlySet<SyncTrigger> = new Set(['online', 'button']);
+
 const knownOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 export type SyncTrigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'save' | 'button';
@@ -53,7 +56,7 @@ export function createSyncEngine(deps: {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let periodicTimer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<SyncOutcome> | undefined;
-  let rerun = false;
+  let rerun: 'if-done' | 'even-after-failure' | undefined;
   const controller = new AbortController();
 
   const onOnline = () => void syncNow('online');
@@ -133,18 +136,27 @@ export function createSyncEngine(deps: {
     return new Date(Date.now() + delay).toISOString();
   }
 
-  /** One sync at a time in this tab; a request during a run makes it run once more after. */
-  function syncNow(_trigger: SyncTrigger): Promise<SyncOutcome> {
+  /**
+   * One sync at a time in this tab; a request during a run makes it run once more after. After
+   * a failed run, only news that the link may be back (`online`, the button) runs it again at
+   * once: a tablet that gets its signal back during a failing attempt does not wait out the
+   * backoff; anything else leaves the retry to the backoff timer.
+   */
+  function syncNow(trigger: SyncTrigger): Promise<SyncOutcome> {
     if (running) {
-      rerun = true;
+      rerun =
+        rerun === 'even-after-failure' || LINK_NEWS.has(trigger) ? 'even-after-failure' : 'if-done';
       return running;
     }
     running = (async () => {
       let outcome: SyncOutcome;
+      let again: typeof rerun;
       do {
-        rerun = false;
+        rerun = undefined;
+        clearTimeout(retryTimer);
         outcome = await runOnce();
-      } while (rerun && outcome === 'done');
+        again = rerun;
+      } while (again === 'even-after-failure' || (again === 'if-done' && outcome === 'done'));
       return outcome;
     })().finally(() => {
       running = undefined;
