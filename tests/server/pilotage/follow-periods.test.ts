@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pilotageReportSchema } from '../../../shared/pilotage/report';
 import { BLOIS, logIn, newSession, push, type TestSession } from '../support/fixtures';
 import { newPersonPut, scopePut } from '../support/persons';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
+import { fetchReport } from './pilotage-dataset';
 
 /**
  * Persons followed in a past period come from the follows of that period, each started and
@@ -85,12 +85,11 @@ describe.each(testDatabases())('persons followed over time on $name', (target) =
 
   it('counts in each period the persons whose follow overlapped it', async () => {
     const cadre = await newSession(server(), [BLOIS], 'cadre');
-    const response = await server().app.request(
-      `/api/v1/pilotage?from=2026-01-01&to=2026-06-30&siteId=${BLOIS}`,
-      { headers: { authorization: `Bearer ${cadre.token}` } },
+    const report = await fetchReport(
+      server(),
+      `from=2026-01-01&to=2026-06-30&siteId=${BLOIS}`,
+      cadre.token,
     );
-    expect(response.status).toBe(200);
-    const report = pilotageReportSchema.parse(await response.json());
     expect(report.tables.personsFollowed.rows.map((row) => [row.key, row.cells])).toEqual([
       [
         BLOIS,
@@ -113,11 +112,11 @@ describe.each(testDatabases())('persons followed over time on $name', (target) =
     const cadre = await newSession(server(), [BLOIS], 'cadre');
     // July to December 2025 alone, and the previous one January to June 2025: A and C then
     // (11); before, everybody from 1 June (17).
-    const response = await server().app.request(
-      `/api/v1/pilotage?from=2025-07-01&to=2025-12-31&siteId=${BLOIS}`,
-      { headers: { authorization: `Bearer ${cadre.token}` } },
+    const report = await fetchReport(
+      server(),
+      `from=2025-07-01&to=2025-12-31&siteId=${BLOIS}`,
+      cadre.token,
     );
-    const report = pilotageReportSchema.parse(await response.json());
     expect(report.tables.personsFollowed.rows[0]?.cells[0]).toEqual({ value: 11, previous: 17 });
   });
 });

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedBuiltinForms } from '../../../server/src/forms/seed-builtin-forms';
-import { type PilotageReport, pilotageReportSchema } from '../../../shared/pilotage/report';
+import type { PilotageReport } from '../../../shared/pilotage/report';
 import { BLOIS, newSession } from '../support/fixtures';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
-import { insertVisit, seedPilotageDataset } from './pilotage-dataset';
+import { fetchReport, insertVisit, seedPilotageDataset } from './pilotage-dataset';
 
 type Period = 'value' | 'previous';
 /** What a reader knows of one period: figures by `table/row/column`. */
@@ -207,13 +207,7 @@ describe.each(testDatabases())('no masked count comes back by subtraction on $na
   let secondHalf2025: PilotageReport;
   let territory: PilotageReport;
 
-  async function report(query: string, token: string): Promise<PilotageReport> {
-    const response = await server().app.request(`/api/v1/pilotage?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(200);
-    return pilotageReportSchema.parse(await response.json());
-  }
+  const report = (query: string, token: string) => fetchReport(server(), query, token);
 
   beforeAll(async () => {
     server().clock.now = new Date('2026-07-01T08:00:00Z');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../../shared/sync/protocol-v1';
-import { type PilotageReport, pilotageReportSchema } from '../../../shared/pilotage/report';
+import type { PilotageReport } from '../../../shared/pilotage/report';
 import type { Database } from '../../../server/src/db/database';
 import { migrate } from '../../../server/src/db/migrate';
 import { seedBuiltinForms } from '../../../server/src/forms/seed-builtin-forms';
@@ -12,7 +12,7 @@ import { uuidv7 } from '../../../shared/uuidv7';
 import { BLOIS, MER, newSession, push, visitPut } from '../support/fixtures';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
-import { seedPilotageDataset } from './pilotage-dataset';
+import { fetchReport, seedPilotageDataset } from './pilotage-dataset';
 
 const DAILY_MIGRATION = '011_pilotage_daily.sql';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -98,13 +98,7 @@ describe.each(testDatabases())('pilotage day figures on $name', (target) => {
   const server = useTestServer(target);
   let admin: string;
 
-  async function report(query: string): Promise<PilotageReport> {
-    const response = await server().app.request(`/api/v1/pilotage?${query}`, {
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    expect(response.status).toBe(200);
-    return pilotageReportSchema.parse(await response.json());
-  }
+  const report = (query: string) => fetchReport(server(), query, admin);
 
   /**
    * Visits at Blois in March and in April 2026 (the previous period of April is March), each

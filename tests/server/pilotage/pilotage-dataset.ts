@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { uuidv7 } from '../../../shared/uuidv7';
 import type { Queryable } from '../../../server/src/db/database';
+import { expect } from 'vitest';
+import { pilotageReportSchema, type PilotageReport } from '../../../shared/pilotage/report';
 import { BLOIS, MER, newSession, VENDOME } from '../support/fixtures';
+import type { TestServer } from '../support/test-server';
 
 const BRACIEUX = 'mds-41-41025';
-import type { TestServer } from '../support/test-server';
+
+/** The Pilotage page's answer for `query` (a query string), as `token`'s holder asks it. */
+export async function fetchReport(
+  server: TestServer,
+  query: string,
+  token: string,
+): Promise<PilotageReport> {
+  const response = await server.app.request(`/api/v1/pilotage?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.status).toBe(200);
+  return pilotageReportSchema.parse(await response.json());
+}
 
 /**
  * A small dataset whose figures the tests state by hand. Period: first half of 2026; previous

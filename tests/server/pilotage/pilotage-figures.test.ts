@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type PilotageReport, pilotageReportSchema } from '../../../shared/pilotage/report';
+import type { PilotageReport } from '../../../shared/pilotage/report';
 import { seedBuiltinForms } from '../../../server/src/forms/seed-builtin-forms';
 import { BLOIS, errorOf, newSession, VENDOME } from '../support/fixtures';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
-import { seedPilotageDataset } from './pilotage-dataset';
+import { fetchReport, seedPilotageDataset } from './pilotage-dataset';
 
 const FIRST_HALF_2026 = 'from=2026-01-01&to=2026-06-30';
 
@@ -24,13 +24,7 @@ describe.each(testDatabases())('pilotage figures on $name', (target) => {
   let cadre: string;
   let admin: string;
 
-  async function report(query: string, token = cadre): Promise<PilotageReport> {
-    const response = await server().app.request(`/api/v1/pilotage?${query}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(200);
-    return pilotageReportSchema.parse(await response.json());
-  }
+  const report = (query: string, token = cadre) => fetchReport(server(), query, token);
 
   beforeAll(async () => {
     // "Late" tasks are measured on the server's day: 1 July 2026 here.
