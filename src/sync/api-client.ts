@@ -39,9 +39,17 @@ export class HttpError extends Error {
 }
 
 export class NetworkError extends Error {
-  constructor(cause: unknown) {
+  /**
+   * How long the failed request had been on its way (undefined when unknown): a request that
+   * fails at once (no network, server down) says nothing about the link's speed; one that
+   * times out or is cut after seconds may have been too big for the link.
+   */
+  readonly elapsedMs: number | undefined;
+
+  constructor(cause: unknown, elapsedMs?: number) {
     super('Serveur injoignable', { cause });
     this.name = 'NetworkError';
+    this.elapsedMs = elapsedMs;
   }
 }
 
@@ -100,12 +108,13 @@ export function createApiClient(
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
     let text: string;
+    const started = Date.now();
     try {
       response = await fetchImpl(`${baseUrl}${path}`, { ...init, signal: combined });
       text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new NetworkError(error);
+      throw new NetworkError(error, Date.now() - started);
     }
     const body = parseJson(text);
     if (!response.ok) {
@@ -115,12 +124,14 @@ export function createApiClient(
         throw new HttpError(response.status, code, message, details);
       }
       // A proxy or a dying server may answer HTML: a fault on the way, not an answer.
-      if (response.status >= 500) throw new NetworkError(new Error(`HTTP ${response.status}`));
+      if (response.status >= 500)
+        throw new NetworkError(new Error(`HTTP ${response.status}`), Date.now() - started);
       throw new HttpError(response.status, 'http_error', `Erreur HTTP ${response.status}`);
     }
     const parsed = schema.safeParse(body);
     // A truncated or garbled body is a delivery fault: retry later, like a cut connection.
-    if (!parsed.success) throw new NetworkError(new Error(`Réponse illisible pour ${path}`));
+    if (!parsed.success)
+      throw new NetworkError(new Error(`Réponse illisible pour ${path}`), Date.now() - started);
     return parsed.data;
   }
 

@@ -144,12 +144,12 @@ describe('sync engine', () => {
     expect(await countPending(db)).toBe(1);
   });
 
-  it('sends smaller batches after a network failure, for links too slow for a full one', async () => {
+  it('sends smaller batches after a request that failed slowly, for links too slow for a full one', async () => {
     await setup(300);
     const server = new FakeServer();
     let down = true;
     server.beforePush = () => {
-      if (down) throw new NetworkError(new Error('timeout'));
+      if (down) throw new NetworkError(new DOMException('délai dépassé', 'TimeoutError'), 30_000);
     };
     const engine = createSyncEngine({ db, api: server });
     expect(await engine.syncNow('button')).toBe('failed');
@@ -157,5 +157,20 @@ describe('sync engine', () => {
     expect(await engine.syncNow('button')).toBe('done');
     engine.stop();
     expect(server.pushes.map((batch) => batch.length)).toEqual([250, 50]);
+  });
+
+  it('keeps full batches after a request that failed at once (no network, server down)', async () => {
+    await setup(300);
+    const server = new FakeServer();
+    let down = true;
+    server.beforePush = () => {
+      if (down) throw new NetworkError(new TypeError('Failed to fetch'), 3);
+    };
+    const engine = createSyncEngine({ db, api: server });
+    expect(await engine.syncNow('button')).toBe('failed');
+    down = false;
+    expect(await engine.syncNow('button')).toBe('done');
+    engine.stop();
+    expect(server.pushes.map((batch) => batch.length)).toEqual([300]);
   });
 });

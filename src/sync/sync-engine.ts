@@ -19,6 +19,11 @@ const MAX_ROUNDS = 3;
  */
 const MIN_LINK_SCALE = 1 / 16;
 
+/** A request that failed after this long may have been too big for the link. */
+const SLOW_FAILURE_MS = 5_000;
+const slowFailure = (error: NetworkError) =>
+  error.elapsedMs === undefined || error.elapsedMs >= SLOW_FAILURE_MS;
+
 /** Triggers that say the link may work now, worth a new run even right after a failed one. */
 const LINK_NEWS: ReadonlySet<SyncTrigger> = new Set(['online', 'button']);
 
@@ -111,8 +116,9 @@ export function createSyncEngine(deps: {
     } catch (error) {
       if (signal.aborted) return 'failed';
       failures += 1;
-      // A failure while the device knows it is offline says nothing about the link's speed.
-      if (error instanceof NetworkError && !knownOffline())
+      // Smaller requests only after one that failed slowly (timed out, cut after seconds): a
+      // failure at once, or while the device knows it is offline, says nothing of the link's speed.
+      if (error instanceof NetworkError && !knownOffline() && slowFailure(error))
         linkScale = Math.max(MIN_LINK_SCALE, linkScale / 2);
       const retryable =
         error instanceof NetworkError || (error instanceof HttpError && error.status >= 500);
