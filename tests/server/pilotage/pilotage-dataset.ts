@@ -8,6 +8,16 @@ import type { TestServer } from '../support/test-server';
 
 const BRACIEUX = 'mds-41-41025';
 
+/** A table as `{ row label: [value, previous, value, previous…] }`, null where masked. */
+export function figures(report: PilotageReport, id: keyof PilotageReport['tables']) {
+  return Object.fromEntries(
+    report.tables[id].rows.map((row) => [
+      row.label,
+      row.cells.flatMap((cell) => [cell.value, cell.previous]),
+    ]),
+  );
+}
+
 /** The Pilotage page's answer for `query` (a query string), as `token`'s holder asks it. */
 export async function fetchReport(
   server: TestServer,

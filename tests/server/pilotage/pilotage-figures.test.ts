@@ -1,23 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PilotageReport } from '../../../shared/pilotage/report';
 import { seedBuiltinForms } from '../../../server/src/forms/seed-builtin-forms';
 import { BLOIS, errorOf, newSession, VENDOME } from '../support/fixtures';
 import { skipWhenUnavailable, testDatabases } from '../support/test-databases';
 import { useTestServer } from '../support/test-server';
-import { fetchReport, seedPilotageDataset } from './pilotage-dataset';
+import { fetchReport, figures, seedPilotageDataset } from './pilotage-dataset';
 
 const FIRST_HALF_2026 = 'from=2026-01-01&to=2026-06-30';
 
 /** A table as `{ row label: [value, previous, value, previous…] }`, null where masked. */
-function figures(report: PilotageReport, id: keyof PilotageReport['tables']) {
-  return Object.fromEntries(
-    report.tables[id].rows.map((row) => [
-      row.label,
-      row.cells.flatMap((cell) => [cell.value, cell.previous]),
-    ]),
-  );
-}
-
 describe.each(testDatabases())('pilotage figures on $name', (target) => {
   if (skipWhenUnavailable(target)) return;
   const server = useTestServer(target);
