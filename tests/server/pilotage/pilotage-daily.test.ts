@@ -13,7 +13,8 @@ import { useTestServer } from '../support/test-server';
 import { expectKeptAsCounted } from './day-tables';
 import { fetchReport, figures, seedPilotageDataset } from './pilotage-dataset';
 
-const DAILY_MIGRATION = '011_pilotage_daily.sql';
+/** The day tables (011) and the migration that rewrites their functions (014), in order. */
+const DAILY_MIGRATIONS = ['011_pilotage_daily.sql', '014_push_ingest.sql'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A pushed visit-domicile saved on the tablet at `createdAt`, maybe correcting another. */
@@ -194,12 +195,14 @@ describe.each(testDatabases())('pilotage day figures on $name', (target) => {
 
   it('counts the visits stored before migration 011 when it runs (last: rebuilds the schema)', async () => {
     const db = server().db;
-    // The database as it was before 011: every other migration, then the pilotage dataset.
+    // The database as it was before 011: every migration but those, then the pilotage dataset.
     await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     await db.exec(
       'CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [DAILY_MIGRATION]);
+    await db.query('INSERT INTO schema_migrations (name) SELECT unnest($1::text[])', [
+      DAILY_MIGRATIONS,
+    ]);
     await migrate(db);
     await expect(db.query('SELECT 1 FROM pilotage_visit_days')).rejects.toThrow();
     server().clock.now = new Date('2026-07-01T08:00:00Z');
@@ -207,8 +210,10 @@ describe.each(testDatabases())('pilotage day figures on $name', (target) => {
     await seedBuiltinForms(db, server().clock.now);
     await seedPilotageDataset(server());
 
-    await db.query('DELETE FROM schema_migrations WHERE name = $1', [DAILY_MIGRATION]);
-    expect(await migrate(db)).toEqual([DAILY_MIGRATION]);
+    await db.query('DELETE FROM schema_migrations WHERE name = ANY($1::text[])', [
+      DAILY_MIGRATIONS,
+    ]);
+    expect(await migrate(db)).toEqual(DAILY_MIGRATIONS);
     await expectKeptAsCounted(db);
     admin = (await newSession(server(), [BLOIS], 'administrateur')).token;
     // The figures pilotage-figures.test.ts states for this dataset.
