@@ -33,7 +33,7 @@ export interface PushInput {
  * without device, agent nor record, and rewritten after the commit (sync/journal.ts).
  *
  * First in `fast` mode: handlers decide, their writes are flushed in bulk, a few multi-row
- * statements per part of the batch (see WRITE_EVERY), each part's journal after its records.
+ * statements per part of the batch (see FIRST_WRITE), each part's journal after its records.
  * If a flush hits a data error (constraint, invalid value), the transaction is rolled back and
  * the batch is applied again in `careful` mode, one savepoint per mutation, where such an
  * error rejects its mutation alone (`invalid_record`).
@@ -65,13 +65,17 @@ async function applyInOneTransaction(
 }
 
 /**
- * In fast mode on a PostgreSQL server, the queued writes and the journal go to the database
- * every `WRITE_EVERY` mutations, without waiting: the server stores a part of the batch while
- * this process decides the next one, so the two halves of the work overlap on two cores.
- * Queries still run one after another on the batch's connection, in the order sent. PGlite
- * runs on this thread, so there is nothing to overlap: it writes once, at the end.
+ * In fast mode on a PostgreSQL server, the writes and the journal of the first `FIRST_WRITE`
+ * mutations go to the database as soon as they are decided, without waiting: the server stores
+ * them while this process decides the rest, so the two halves of the work overlap on two
+ * cores. The rest is written in one go at the end: deciding is about three times faster than
+ * storing, so the database has not finished the first part when the rest is ready, and each
+ * write statement has a fixed cost (the day-table and audit triggers run once per statement)
+ * that more, smaller parts would pay again. Queries still run one after another on the
+ * batch's connection, in the order sent. PGlite runs on this thread, so there is nothing to
+ * overlap: it writes once, at the end.
  */
-const WRITE_EVERY = 100; // mutations
+const FIRST_WRITE = 100; // mutations
 /** How often deciding lets the event loop read the database's answers and send what waits. */
 const YIELD_EVERY = 20; // mutations
 
@@ -127,7 +131,7 @@ async function applyBatch(
   try {
     for (const [index, mutation] of input.mutations.entries()) {
       results.push(await answer(mutation));
-      if (pipelined && mode === 'fast' && (index + 1) % WRITE_EVERY === 0) writeDecided();
+      if (pipelined && mode === 'fast' && index + 1 === FIRST_WRITE) writeDecided();
       if (pipelined && (index + 1) % YIELD_EVERY === 0) await yieldToEventLoop();
     }
     writeDecided();
