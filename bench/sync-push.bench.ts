@@ -17,6 +17,7 @@ import { uuidv7 } from '../shared/uuidv7';
 import { makeVisit } from '../tests/support/fixtures';
 import { createNodeDevice } from '../tests/support/node-device';
 import { findPostgres, startPgCluster } from '../tests/support/pg-cluster';
+import { postgresCpuMs } from './postgres-cpu';
 
 const SIZES = [1_000, 10_000];
 const NOTES = 'Visite à domicile, personne isolée, pas de réseau. '.repeat(14); // brings a visit to ~1 KB
@@ -61,8 +62,23 @@ function ourPush(target: { databaseUrl?: string }, count: number): Promise<numbe
   });
 }
 
+interface Target {
+  name: string;
+  databaseUrl?: string;
+  /** The PostgreSQL cluster's data directory, to read its CPU time. */
+  dataDir?: string;
+}
+
+interface Ingest {
+  ms: number;
+  /** CPU of this process: the server, PGlite when it is the database, and the bench's client. */
+  nodeCpuMs: number;
+  /** CPU of every PostgreSQL process, when PostgreSQL is the database and /proc is there. */
+  postgresCpuMs?: number;
+}
+
 /** The server alone: ready-made JSON batches posted one after another, no device storage. */
-function serverIngest(target: { databaseUrl?: string }, count: number): Promise<number> {
+function serverIngest(target: Target, count: number): Promise<Ingest> {
   return withServer(target, async (server) => {
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
@@ -90,6 +106,8 @@ function serverIngest(target: { databaseUrl?: string }, count: number): Promise<
       });
       batches.push(JSON.stringify({ v: 1, deviceId, mutations }));
     }
+    const postgresBefore = target.dataDir ? postgresCpuMs(target.dataDir) : undefined;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     for (const body of batches) {
       const response = await fetch(`${server.url}/api/v1/sync/push`, {
@@ -100,8 +118,25 @@ function serverIngest(target: { databaseUrl?: string }, count: number): Promise<
       if (!response.ok) throw new Error(`push ${response.status}`);
       await response.arrayBuffer();
     }
-    return performance.now() - started;
+    const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const postgresAfter = target.dataDir ? postgresCpuMs(target.dataDir) : undefined;
+    return {
+      ms,
+      nodeCpuMs: (cpu.user + cpu.system) / 1000,
+      ...(postgresBefore !== undefined && postgresAfter !== undefined
+        ? { postgresCpuMs: postgresAfter - postgresBefore }
+        : {}),
+    };
   });
+}
+
+/** CPU per 10,000 visits, the size of DESIGN §9's push budget, where the two cores are shared. */
+function cpuPer10k(ingest: Ingest, count: number): string {
+  const per = (ms: number) => seconds((ms * 10_000) / count);
+  const postgres =
+    ingest.postgresCpuMs === undefined ? '' : `, PostgreSQL ${per(ingest.postgresCpuMs)}`;
+  return `CPU per 10,000: Node ${per(ingest.nodeCpuMs)}${postgres}`;
 }
 
 /**
@@ -120,13 +155,17 @@ async function pouchReplication(count: number): Promise<number> {
 }
 
 export default async function run(): Promise<void> {
-  const targets: Array<{ name: string; databaseUrl?: string }> = [{ name: 'PGlite' }];
+  const targets: Target[] = [{ name: 'PGlite' }];
   const postgres = findPostgres();
   let cluster: Awaited<ReturnType<typeof startPgCluster>> | undefined;
   if ('missing' in postgres) console.log(`PostgreSQL skipped: ${postgres.missing}`);
   else {
     cluster = await startPgCluster(postgres);
-    targets.push({ name: 'PostgreSQL', databaseUrl: cluster.databaseUrl });
+    targets.push({
+      name: 'PostgreSQL',
+      databaseUrl: cluster.databaseUrl,
+      dataDir: cluster.dataDir,
+    });
   }
   const visitBytes = JSON.stringify(
     makeVisit({ answers: { ...makeVisit().answers, notes: NOTES } }),
@@ -144,7 +183,8 @@ export default async function run(): Promise<void> {
         const ingest = await serverIngest(target, count);
         console.log(
           `  ${target.name.padEnd(10)} Chromium app push ${seconds(browser)} (${rate(count, browser)}), ×${(pouch / browser).toFixed(2)} vs PouchDB; ` +
-            `Node sync code on fake-indexeddb ${seconds(push)} (${rate(count, push)}); server ingest ${seconds(ingest)} (${rate(count, ingest)})`,
+            `Node sync code on fake-indexeddb ${seconds(push)} (${rate(count, push)}); ` +
+            `server ingest ${seconds(ingest.ms)} (${rate(count, ingest.ms)}; ${cpuPer10k(ingest, count)})`,
         );
       }
     }

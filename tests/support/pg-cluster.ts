@@ -34,6 +34,8 @@ export interface PgCluster {
   databaseUrl: string;
   /** The same server, another database of it. */
   urlFor(database: string): string;
+  /** Its data directory (`postmaster.pid` there names the server process). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startPgCluster(bin: PgBinaries): Promise<PgCluster> {
   return {
     databaseUrl: urlFor('postgres'),
     urlFor,
+    dataDir,
     async stop() {
       process.removeListener('exit', stopNow);
       await run(...asOwner(bin.pgCtl, stopArgs)).catch(() => undefined);
