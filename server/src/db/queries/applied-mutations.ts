@@ -27,20 +27,41 @@ export async function findAppliedResults(
 }
 
 /**
- * One statement for the whole batch, sent as one JSON array; a mutation id present already is
- * a bug, so it throws.
+ * One statement per sender and time (a push batch has one): the device, the agent and the time
+ * sent once, the mutations as one JSON array. A mutation id present already is a bug, so it
+ * throws.
  */
 export async function insertAppliedMutations(
   tx: Queryable,
   rows: readonly AppliedMutation[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO applied_mutations (mutation_id, device_id, agent_id, entity, entity_id, result, applied_at)
-     SELECT "mutationId", "deviceId", "agentId", entity, "entityId", result, "appliedAt"
-     FROM jsonb_to_recordset($1::jsonb)
-          AS x("mutationId" uuid, "deviceId" uuid, "agentId" uuid, entity text, "entityId" uuid,
-               result jsonb, "appliedAt" timestamptz)`,
-    [JSON.stringify(rows)],
-  );
+  const bySender = new Map<string, AppliedMutation[]>();
+  for (const row of rows) {
+    const key = `${row.deviceId} ${row.agentId} ${row.appliedAt}`;
+    const group = bySender.get(key);
+    if (group) group.push(row);
+    else bySender.set(key, [row]);
+  }
+  for (const group of bySender.values()) {
+    const { deviceId, agentId, appliedAt } = group[0]!;
+    await tx.query(
+      `INSERT INTO applied_mutations (mutation_id, device_id, agent_id, entity, entity_id, result, applied_at)
+       SELECT "mutationId", $1::uuid, $2::uuid, entity, "entityId", result, $3::timestamptz
+       FROM jsonb_to_recordset($4::jsonb)
+            AS x("mutationId" uuid, entity text, "entityId" uuid, result jsonb)`,
+      [
+        deviceId,
+        agentId,
+        appliedAt,
+        JSON.stringify(
+          group.map(({ mutationId, entity, entityId, result }) => ({
+            mutationId,
+            entity,
+            entityId,
+            result,
+          })),
+        ),
+      ],
+    );
+  }
 }
