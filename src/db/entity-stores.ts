@@ -21,11 +21,6 @@ export interface EntityStore {
   markSynced(db: AppDB, entityId: string, version: number, receipt: Receipt): Promise<void>;
   /** Optional bulk form of `markSynced`, for entities pushed by the thousand (visits). */
   markSyncedMany?(db: AppDB, answers: readonly SyncedAnswer[]): Promise<void>;
-  /**
-   * Optional: reads the records of a pushed batch while it travels, outside any transaction,
-   * so that storing the answers finds their sealed fields already opened (sealing-middleware).
-   */
-  readAhead?(db: AppDB, entityIds: readonly string[]): Promise<unknown>;
   markRefused(
     db: AppDB,
     entityId: string,

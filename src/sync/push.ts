@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION, type MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from '../db/AppDB';
 import { countPending, nextBatch, recordAttempt, toMutation } from '../db/outbox';
-import { applyPushResults, readAheadForResults } from '../db/push-results';
+import { applyPushResults } from '../db/push-results';
 import type { OutboxRow } from '../db/rows';
 import type { Session } from '../db/session';
 import { NetworkError, type ApiClient } from './api-client';
@@ -42,22 +42,20 @@ export async function pushOutbox(
 ): Promise<Progress> {
   const maxCount = options.maxMutations ?? PUSH_MAX_MUTATIONS;
   const maxBytes = options.maxBytes ?? PUSH_MAX_BYTES;
-  const total = await countPending(db);
+  const [total, first] = await Promise.all([countPending(db), nextBatch(db, maxCount, maxBytes)]);
   let done = 0;
-  await options.onProgress?.({ done, total });
-  let storing: Promise<void> = Promise.resolve();
-  let batch = await nextBatch(db, maxCount, maxBytes);
+  // Announced while the first batch travels; its answers are stored after it.
+  let storing = Promise.resolve(options.onProgress?.({ done, total })).then(() => {});
+  storing.catch(() => {}); // awaited on the first turn or below
+  let batch = first;
   try {
     while (batch.length > 0) {
       const sending = send(db, api, session, batch, options.signal);
-      // Read ahead, while this batch travels and the previous one is stored: the records its
-      // answers will update (opened now, in bulk) and the rows after it.
-      const opening = readAheadForResults(db, batch).catch(() => {}); // only an optimisation
+      // Read the rows after it while this batch travels and the previous one is stored.
       const following = nextBatch(db, maxCount, maxBytes, batch.at(-1)!.seq);
       following.catch(() => {}); // awaited below, unless the send fails first
       const results = await sending;
       await storing;
-      await opening;
       const sent = batch.length;
       storing = applyPushResults(db, batch, results, async () => {
         done += sent;
