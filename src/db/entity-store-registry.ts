@@ -8,7 +8,7 @@ import type { EntityStore, EntityStores } from './entity-stores';
 import { formDefinitionStore } from './form-definitions';
 import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
 import { sweepLeavingPersons } from './person-removal';
-import { hasReceipt, storeVisitReceipts } from './visit-receipts';
+import { echoedVisits, hasReceipt, storeVisitReceipts } from './visit-receipts';
 import {
   agentProfileStore,
   personLinkStore,
@@ -34,6 +34,7 @@ const visitStore: EntityStore = {
     await storeVisitReceipts(db, [{ entityId, version, receipt }]);
   },
   markSyncedMany: storeVisitReceipts,
+  heldAlready: echoedVisits,
   async markRefused(db, entityId, state, reason) {
     // A refusal of a later attempt never hides that the server holds this visit already.
     if (!(await hasReceipt(db, await db.visits.get(entityId))))

@@ -60,11 +60,10 @@ export async function countPending(db: AppDB): Promise<number> {
  */
 export async function raiseFloor(db: AppDB): Promise<void> {
   const floor = await readFloor(db);
-  const [oldest] = await pendingAfter(db, floor).limit(1).keys();
-  const below =
-    oldest === undefined
-      ? ((await readMeta(db, OUTBOX_SEQ_KEY, seqSchema)) ?? floor)
-      : (oldest as [string, number])[1] - 1;
+  const [oldest] = await pendingAfter(db, floor).limit(1).keys(); // its [status, seq]
+  const below = Array.isArray(oldest)
+    ? Number(oldest[1]) - 1
+    : ((await readMeta(db, OUTBOX_SEQ_KEY, seqSchema)) ?? floor);
   if (below > floor) await writeMeta(db, OUTBOX_FLOOR_KEY, below);
 }
 

@@ -3,6 +3,7 @@ import { makeVisit } from '../../tests/support/fixtures';
 import { freshDb } from '../../tests/support/test-db';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { AppDB } from './AppDB';
+import { applyPullPage } from './apply-pull';
 import { nextBatch } from './outbox';
 import { leaveScope } from './person-removal';
 import { applyPushResults } from './push-results';
@@ -126,5 +127,34 @@ describe('the receipt ledger of pushed visits', () => {
     await wipePersonalData(db, 'pin-failures');
     expect(await db.visits.toCollection().primaryKeys()).toEqual([unsent.id]);
     expect(await db.visitReceipts.count()).toBe(0);
+  });
+
+  it('does not write again a pulled visit the ledger holds at that version (the echo of its push)', async () => {
+    db = freshDb();
+    const echoed = makeVisit();
+    const changed = makeVisit();
+    await pushed([echoed, changed]); // versions 10 and 11
+    const stranger = makeVisit();
+    const serverCopy = (visit: ReturnType<typeof makeVisit>, version: number) => ({
+      ...visit,
+      authorId: uuidv7(),
+      version,
+      updatedAt: '2026-11-23T10:00:00.000Z',
+      receipt: receipt(version),
+    });
+    await applyPullPage(db, {
+      changes: [echoed, changed, stranger].map((visit, i) => ({
+        entity: 'visit',
+        entityId: visit.id,
+        op: 'put' as const,
+        version: [10, 12, 3][i]!,
+        data: serverCopy(visit, [10, 12, 3][i]!),
+      })),
+      cursor: 'c1',
+    });
+    expect((await db.visits.get(echoed.id))?.receipt).toBeUndefined(); // left as saved
+    expect(await readVisit(db, echoed.id)).toMatchObject({ version: 10, receipt: receipt(1) });
+    expect(await readVisit(db, changed.id)).toMatchObject({ version: 12, receipt: receipt(12) });
+    expect(await readVisit(db, stranger.id)).toMatchObject({ version: 3, syncState: 'synced' });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { receiptSchema } from '../../shared/schemas/common';
+import type { Change } from '../../shared/sync/protocol-v1';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { AppDB } from './AppDB';
 import type { SyncedAnswer } from './entity-stores';
@@ -75,6 +76,26 @@ export async function withReceipts(
       ? visit
       : { ...visit, ...answered, syncState: 'synced', reason: undefined };
   });
+}
+
+/**
+ * The visits among pulled changes that the ledger holds at that version or later: the echo
+ * of this tablet's own push, the same immutable visit, which is not written again.
+ */
+export async function echoedVisits(
+  db: AppDB,
+  changes: readonly Change[],
+): Promise<ReadonlySet<string>> {
+  const puts = changes.filter((change) => change.op === 'put');
+  const receipts = await readVisitReceipts(
+    db,
+    puts.map((change) => change.entityId),
+  );
+  return new Set(
+    puts
+      .filter((change) => (receipts.get(change.entityId)?.version ?? 0) >= change.version)
+      .map((change) => change.entityId),
+  );
 }
 
 /** Whether the server holds `visitId` already (a receipt in its row or in the ledger). */
