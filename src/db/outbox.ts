@@ -53,6 +53,19 @@ export async function countPending(db: AppDB): Promise<number> {
   return pendingAfter(db, await readFloor(db)).count();
 }
 
+/** The pending rows saved after `seq`: those a push under way has not taken in yet. */
+export function countPendingAfter(db: AppDB, seq: number): Promise<number> {
+  return pendingAfter(db, seq).count();
+}
+
+/** What waits, and the last `seq` given, read together: where a push starts from. */
+export function readQueue(db: AppDB): Promise<{ pending: number; lastSeq: number }> {
+  return db.transaction('r', [db.outbox, db.meta], async () => ({
+    pending: await countPending(db),
+    lastSeq: (await readMeta(db, OUTBOX_SEQ_KEY, seqSchema)) ?? 0,
+  }));
+}
+
 /**
  * Moves the floor up to the oldest row still pending; inside the transaction that took rows
  * out of the queue (with `db.outbox` and `db.meta`). Steps over the rows taken out since the

@@ -11,7 +11,8 @@ import type { OutboxRow } from './rows';
  * `duplicate` with the same receipt. Rejected and conflicting ones stay, visible, and no
  * longer block the queue.
  *
- * `alongside` runs in the same transaction (it may write `db.meta`, e.g. the sync progress),
+ * `alongside` runs in the same transaction, told how many mutations this answer took out of the
+ * queue (delivered or refused; it may write `db.meta`, e.g. the sync progress),
  * so a batch costs the device one write transaction. Writes are issued together rather than
  * one after another (IndexedDB keeps their order within the transaction), in bulk where the
  * entity's store can: a batch of 500 is a handful of requests, not a thousand round trips.
@@ -20,7 +21,7 @@ export async function applyPushResults(
   db: AppDB,
   sent: readonly OutboxRow[],
   results: readonly MutationResult[],
-  alongside?: () => Promise<unknown>,
+  alongside?: (handled: number) => Promise<unknown>,
 ): Promise<void> {
   const stores = await loadEntityStores();
   await db.transaction('rw', [db.outbox, db.meta, ...stores.tables(db)], async () => {
@@ -32,6 +33,7 @@ export async function applyPushResults(
       const row = byId.get(result.id);
       // Already handled by another tab or an earlier answer, or not part of this batch.
       if (row === undefined || !still.has(row.id)) continue;
+      still.delete(row.id); // answered twice: the first answer counts
       answers.push({ row, result });
       perRecord.set(row.entityId, (perRecord.get(row.entityId) ?? 0) + 1);
     }
@@ -81,7 +83,7 @@ export async function applyPushResults(
     ];
     await Promise.all(writes);
     await raiseFloor(db);
-    await alongside?.();
+    await alongside?.(answers.length);
   });
 }
 

@@ -48,12 +48,7 @@ export async function readVisitReceipts(
   const found = new Map<string, VisitReceipt>();
   if (visitIds.length === 0) return found;
   const wanted = new Set(visitIds);
-  const rows = await db.visitReceipts
-    .where('visitIds')
-    .anyOf([...wanted])
-    .distinct()
-    .toArray();
-  for (const row of rows) {
+  for (const row of await batchesOf(db, wanted)) {
     const parsed = visitReceiptBatchSchema.safeParse(row);
     if (!parsed.success) continue; // written in another shape by an older app: not trusted
     parsed.data.visitIds.forEach((id, i) => {
@@ -112,12 +107,7 @@ export async function hasReceipt(
 export async function forgetVisitReceipts(db: AppDB, visitIds: readonly string[]): Promise<void> {
   if (visitIds.length === 0) return;
   const leaving = new Set(visitIds);
-  const rows = await db.visitReceipts
-    .where('visitIds')
-    .anyOf([...leaving])
-    .distinct()
-    .toArray();
-  for (const row of rows) {
+  for (const row of await batchesOf(db, leaving)) {
     const kept = row.visitIds.flatMap((id, i) => (leaving.has(id) ? [] : [i]));
     if (kept.length === 0) await db.visitReceipts.delete(row.id);
     else
@@ -127,4 +117,17 @@ export async function forgetVisitReceipts(db: AppDB, visitIds: readonly string[]
         receipts: kept.map((i) => row.receipts[i]!),
       });
   }
+}
+
+/**
+ * The ledger rows holding any of `visitIds`, each once. Found by key first: a cursor over the
+ * index would load a whole batch's row for every visit of it.
+ */
+async function batchesOf(db: AppDB, visitIds: ReadonlySet<string>): Promise<VisitReceiptBatch[]> {
+  const keys = await db.visitReceipts
+    .where('visitIds')
+    .anyOf([...visitIds])
+    .primaryKeys();
+  const rows = await db.visitReceipts.bulkGet([...new Set(keys)]);
+  return rows.filter((row) => row !== undefined);
 }
