@@ -5,6 +5,20 @@ import { startServer } from '../server/src/start';
 import { launchPersistent } from '../tests/support/browser';
 import { countRows, logIn, seedOutbox, unlock } from '../tests/support/e2e-app';
 
+/** Records, in the page, the instant "Rien en attente" shows after the network came back. */
+const WATCH_DONE = `
+  addEventListener('online', () => {
+    const done = () =>
+      document.querySelector('[data-testid=pending-count]')?.textContent === 'Rien en attente';
+    const watch = new MutationObserver(() => {
+      if (!done()) return;
+      window.__pushDoneAt = performance.timeOrigin + performance.now();
+      watch.disconnect();
+    });
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+`;
+
 /**
  * The device side as it really runs: the built app in Chromium (its IndexedDB, its sync
  * engine) pushing a backlog of `count` visits (their free text: `notes`) to the server over loopback. Returns the time from
@@ -35,18 +49,21 @@ export async function browserPush(
         await seedOutbox(page, count, `Bench navigateur ${count}`, 'mds-41-41018', notes);
       },
     });
+    // Watched on the screen, as the agent sees it, and timed in the page when it changes:
+    // polling IndexedDB from here would count the outbox row by row in the browser's storage
+    // thread, competing with the push it times, and polling the page would add its interval.
+    await page.addInitScript(WATCH_DONE);
     await page.reload();
     await unlock(page);
     await page.getByTestId('pending-count').filter({ hasText: 'en attente' }).waitFor();
-    const started = performance.now();
+    const started = Date.now();
     await context.setOffline(false); // the app syncs on `online`
-    // Watched on the screen, as the agent sees it: polling IndexedDB from here would count the
-    // outbox row by row in the browser's storage thread, competing with the push it times.
-    await page
-      .getByTestId('pending-count')
-      .filter({ hasText: 'Rien en attente' })
-      .waitFor({ timeout: 600_000 });
-    const elapsed = performance.now() - started;
+    await page.waitForFunction(
+      () => (window as { __pushDoneAt?: number }).__pushDoneAt !== undefined,
+      undefined,
+      { timeout: 600_000, polling: 250 },
+    );
+    const elapsed = Number(await page.evaluate('window.__pushDoneAt')) - started;
     const left = await countRows(page, 'outbox');
     if (left > 0) throw new Error(`${left} mutations still in the outbox after the push`);
     return elapsed;
