@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { observe } from '../db/observe';
-import { countPending, listNeedingAttention } from '../db/outbox';
+import { countPending, countPendingAfter, listNeedingAttention } from '../db/outbox';
 import { readSyncStatus } from '../db/sync-status';
 import { formatInstant } from './format';
 import { StorageLine } from './StorageLine';
@@ -31,11 +31,20 @@ export function SyncBar() {
   const online = useNavigatorOnline();
   const state = useObservable(
     () =>
-      observe(async () => ({
-        status: await readSyncStatus(db),
-        pending: await countPending(db),
-        toFix: (await listNeedingAttention(db)).length,
-      })),
+      observe(async () => {
+        const status = await readSyncStatus(db);
+        // During a run, from its progress: counting the whole queue after every batch would
+        // cost the tablet more than sending it (IndexedDB counts row by row).
+        const run = status.phase === 'idle' ? undefined : status.progress;
+        return {
+          status,
+          pending:
+            run?.horizon === undefined
+              ? await countPending(db)
+              : Math.max(0, run.total - run.done) + (await countPendingAfter(db, run.horizon)),
+          toFix: (await listNeedingAttention(db)).length,
+        };
+      }),
     [db],
   );
   if (state === undefined) return null;

@@ -9,6 +9,7 @@ import { Vault } from '../security/Vault';
 import type { Keyring } from './keyring';
 import { sealingMiddleware } from './sealing-middleware';
 import type { LocalAvis } from './avis';
+import type { VisitReceiptBatch } from './visit-receipts';
 
 export const DEFAULT_DB_NAME = 'dernier-km';
 
@@ -48,6 +49,7 @@ export class AppDB extends Dexie {
   /** The data key while unlocked (issue 7): personal fields are sealed with it (sealing-middleware.ts). */
   readonly vault = new Vault();
   avis!: EntityTable<LocalAvis, 'id'>;
+  visitReceipts!: EntityTable<VisitReceiptBatch, 'id'>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -104,6 +106,9 @@ export class AppDB extends Dexie {
     this.version(6).stores({ keyring: 'id' });
     // "Mon avis" (issue 9): anonymous answers waiting for, then holding, their receipt.
     this.version(7).stores({ avis: 'id' });
+    // The server's receipts for pushed visits, one row per answered batch (visit-receipts.ts);
+    // visits answered before keep their receipt in their own row.
+    this.version(8).stores({ visitReceipts: 'id, *visitIds' });
     this.use(sealingMiddleware(this.vault));
   }
 }

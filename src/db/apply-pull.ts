@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { PullResponse } from '../../shared/sync/protocol-v1';
+import type { Change, PullResponse } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
-import { loadEntityStores } from './entity-stores';
+import { loadEntityStores, type EntityStore, type EntityStores } from './entity-stores';
 import { readMeta, writeMeta } from './meta';
 import { readSession } from './session';
 
@@ -27,9 +27,11 @@ export async function applyPullPage(
   return db.transaction('rw', [db.meta, db.outbox, ...stores.tables(db)], async () => {
     // A page fetched for an agent who has since logged out is not written for the next one.
     if (agentId !== undefined && (await readSession(db))?.agent.id !== agentId) return false;
+    const held = await heldAlready(db, stores, page.changes);
     for (const change of page.changes) {
       const store = stores.store(change.entity);
       if (store === undefined) continue; // an entity this app version does not know yet
+      if (held.get(store)?.has(change.entityId)) continue;
       const waiting = await db.outbox.where('entityId').equals(change.entityId).count();
       if (waiting > 0) await store.applyWhileWaiting?.(db, change);
       else await store.applyChange(db, change);
@@ -38,4 +40,23 @@ export async function applyPullPage(
     await writeMeta(db, PULL_CURSOR_KEY, page.cursor);
     return true;
   });
+}
+
+/** Per store, the records of the page it says the device holds already (`heldAlready`). */
+async function heldAlready(
+  db: AppDB,
+  stores: EntityStores,
+  changes: readonly Change[],
+): Promise<Map<EntityStore, ReadonlySet<string>>> {
+  const byStore = new Map<EntityStore, Change[]>();
+  for (const change of changes) {
+    const store = stores.store(change.entity);
+    if (store?.heldAlready === undefined) continue;
+    const list = byStore.get(store) ?? [];
+    byStore.set(store, list);
+    list.push(change);
+  }
+  const held = new Map<EntityStore, ReadonlySet<string>>();
+  for (const [store, list] of byStore) held.set(store, await store.heldAlready!(db, list));
+  return held;
 }

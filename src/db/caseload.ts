@@ -11,6 +11,7 @@ import { listPersons, readPerson } from './persons';
 import { listReferralsOf } from './referrals';
 import { listTasks } from './tasks';
 import { localVisitSchema, type LocalVisit } from './rows';
+import { withReceipts } from './visit-receipts';
 
 export interface CaseloadEntry {
   person: LocalPerson;
@@ -58,9 +59,9 @@ export interface PersonFile {
 export async function readPersonFile(db: AppDB, personId: string): Promise<PersonFile | undefined> {
   const person = await readPerson(db, personId);
   if (person === undefined) return undefined;
-  const visits = parseRows(
-    localVisitSchema,
-    await db.visits.where('personId').equals(personId).toArray(),
+  const visits = await withReceipts(
+    db,
+    parseRows(localVisitSchema, await db.visits.where('personId').equals(personId).toArray()),
   );
   const tasks = parseRows(
     localTaskSchema,

@@ -2,6 +2,7 @@ import { ENTITY } from '../../shared/entities';
 import type { AppDB } from './AppDB';
 import { draftRowSchema, outboxRowSchema, type DraftRow } from './rows';
 import { visitDataSchema } from '../../shared/schemas/visit';
+import { hasReceipt } from './visit-receipts';
 
 /**
  * What an agent can do with a record the server refused ("À corriger"): reopen it as a draft to
@@ -45,14 +46,14 @@ export async function reopenAsDraft(
  * when the server never acknowledged that record.
  */
 export async function discardRefused(db: AppDB, outboxId: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.visits, db.drafts], async () => {
+  await db.transaction('rw', [db.outbox, db.visits, db.visitReceipts, db.drafts], async () => {
     const row = outboxRowSchema.parse(await db.outbox.get(outboxId));
     if (row.status === 'pending')
       throw new Error('Un enregistrement en attente d’envoi ne peut pas être supprimé.');
     await db.outbox.delete(row.id);
     const others = await db.outbox.where('entityId').equals(row.entityId).count();
     const local = row.entity === ENTITY.visit ? await db.visits.get(row.entityId) : undefined;
-    if (others === 0 && local !== undefined && local.receipt === undefined) {
+    if (others === 0 && local !== undefined && !(await hasReceipt(db, local))) {
       await db.visits.delete(row.entityId);
       await db.drafts.delete(row.entityId);
     }

@@ -8,6 +8,7 @@ import type { EntityStore, EntityStores } from './entity-stores';
 import { formDefinitionStore } from './form-definitions';
 import { orientationStore, serviceStore, structureStore } from './guide-entity-stores';
 import { sweepLeavingPersons } from './person-removal';
+import { echoedVisits, hasReceipt, storeVisitReceipts } from './visit-receipts';
 import {
   agentProfileStore,
   personLinkStore,
@@ -19,7 +20,7 @@ import {
 
 /** The store of each synced entity (entity-stores.ts), loaded on first sync. */
 const visitStore: EntityStore = {
-  tables: (db) => [db.visits],
+  tables: (db) => [db.visits, db.visitReceipts],
   async applyChange(db, change) {
     if (change.op === 'delete') {
       await db.visits.delete(change.entityId);
@@ -28,22 +29,15 @@ const visitStore: EntityStore = {
     const record = visitRecordSchema.parse(change.data);
     await db.visits.put({ ...record, syncState: 'synced', visitDate: visitDateOf(record) });
   },
+  // A pushed visit's receipt goes to the ledger, the visit row is left as saved.
   async markSynced(db, entityId, version, receipt) {
-    await db.visits.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
+    await storeVisitReceipts(db, [{ entityId, version, receipt }]);
   },
-  async markSyncedMany(db, answers) {
-    await db.visits.bulkUpdate(
-      answers.map(({ entityId, version, receipt }) => ({
-        key: entityId,
-        changes: { version, receipt, syncState: 'synced', reason: undefined },
-      })),
-    );
-  },
-  readAhead: (db, entityIds) => db.visits.bulkGet([...entityIds]),
+  markSyncedMany: storeVisitReceipts,
+  heldAlready: echoedVisits,
   async markRefused(db, entityId, state, reason) {
     // A refusal of a later attempt never hides that the server holds this visit already.
-    const visit = await db.visits.get(entityId);
-    if (visit?.receipt === undefined)
+    if (!(await hasReceipt(db, await db.visits.get(entityId))))
       await db.visits.update(entityId, { syncState: state, reason });
   },
 };

@@ -18,14 +18,14 @@ export interface EntityStore {
    * local change wins until the server answers it) unless the store says otherwise here.
    */
   applyWhileWaiting?(db: AppDB, change: Change): Promise<void>;
+  /**
+   * Optional: the records among a pulled page's changes of this entity that the device holds
+   * already as they are (the echo of its own push); their changes are not written again.
+   */
+  heldAlready?(db: AppDB, changes: readonly Change[]): Promise<ReadonlySet<string>>;
   markSynced(db: AppDB, entityId: string, version: number, receipt: Receipt): Promise<void>;
   /** Optional bulk form of `markSynced`, for entities pushed by the thousand (visits). */
   markSyncedMany?(db: AppDB, answers: readonly SyncedAnswer[]): Promise<void>;
-  /**
-   * Optional: reads the records of a pushed batch while it travels, outside any transaction,
-   * so that storing the answers finds their sealed fields already opened (sealing-middleware).
-   */
-  readAhead?(db: AppDB, entityIds: readonly string[]): Promise<unknown>;
   markRefused(
     db: AppDB,
     entityId: string,

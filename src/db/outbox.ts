@@ -6,6 +6,18 @@ import { readMeta, writeMeta } from './meta';
 import { outboxRowSchema, type OutboxRow } from './rows';
 
 const OUTBOX_SEQ_KEY = 'outbox-seq';
+/**
+ * Every pending row has a greater `seq` (rows are created pending, with a `seq` above all
+ * others, and never become pending again). Reads of the queue start there: Chromium leaves the
+ * index entries of delivered rows behind for a while, and a read from the start of the queue
+ * steps over each of them (a count after a 10,000-visit push cost 40 ms).
+ */
+const OUTBOX_FLOOR_KEY = 'outbox-floor';
+const seqSchema = z.number().int();
+
+async function readFloor(db: AppDB): Promise<number> {
+  return (await readMeta(db, OUTBOX_FLOOR_KEY, seqSchema)) ?? 0;
+}
 
 /**
  * Appends a mutation to the outbox. Must be called inside a transaction that also writes the
@@ -16,7 +28,7 @@ export async function appendMutation(
   mutation: Pick<Mutation, 'entity' | 'op' | 'entityId' | 'data' | 'baseVersion'>,
   now: Date = new Date(),
 ): Promise<OutboxRow> {
-  const seq = ((await readMeta(db, OUTBOX_SEQ_KEY, z.number().int())) ?? 0) + 1;
+  const seq = ((await readMeta(db, OUTBOX_SEQ_KEY, seqSchema)) ?? 0) + 1;
   await writeMeta(db, OUTBOX_SEQ_KEY, seq);
   const row: OutboxRow = outboxRowSchema.parse({
     ...mutation,
@@ -30,8 +42,42 @@ export async function appendMutation(
   return row;
 }
 
-export function countPending(db: AppDB): Promise<number> {
-  return db.outbox.where('[status+seq]').between(['pending', 0], ['pending', Infinity]).count();
+/** The pending rows after `afterSeq`, oldest first. */
+function pendingAfter(db: AppDB, afterSeq: number) {
+  return db.outbox
+    .where('[status+seq]')
+    .between(['pending', afterSeq], ['pending', Infinity], false);
+}
+
+export async function countPending(db: AppDB): Promise<number> {
+  return pendingAfter(db, await readFloor(db)).count();
+}
+
+/** The pending rows saved after `seq`: those a push under way has not taken in yet. */
+export function countPendingAfter(db: AppDB, seq: number): Promise<number> {
+  return pendingAfter(db, seq).count();
+}
+
+/** What waits, and the last `seq` given, read together: where a push starts from. */
+export function readQueue(db: AppDB): Promise<{ pending: number; lastSeq: number }> {
+  return db.transaction('r', [db.outbox, db.meta], async () => ({
+    pending: await countPending(db),
+    lastSeq: (await readMeta(db, OUTBOX_SEQ_KEY, seqSchema)) ?? 0,
+  }));
+}
+
+/**
+ * Moves the floor up to the oldest row still pending; inside the transaction that took rows
+ * out of the queue (with `db.outbox` and `db.meta`). Steps over the rows taken out since the
+ * last move only.
+ */
+export async function raiseFloor(db: AppDB): Promise<void> {
+  const floor = await readFloor(db);
+  const [oldest] = await pendingAfter(db, floor).limit(1).keys(); // its [status, seq]
+  const below = Array.isArray(oldest)
+    ? Number(oldest[1]) - 1
+    : ((await readMeta(db, OUTBOX_SEQ_KEY, seqSchema)) ?? floor);
+  if (below > floor) await writeMeta(db, OUTBOX_FLOOR_KEY, below);
 }
 
 /**
@@ -45,9 +91,7 @@ export async function nextBatch(
   maxBytes: number,
   afterSeq?: number,
 ): Promise<OutboxRow[]> {
-  const rows = await db.outbox
-    .where('[status+seq]')
-    .between(['pending', afterSeq ?? 0], ['pending', Infinity], afterSeq === undefined)
+  const rows = await pendingAfter(db, afterSeq ?? (await readFloor(db)))
     .limit(maxCount)
     .toArray();
   const batch: OutboxRow[] = [];

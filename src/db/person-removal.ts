@@ -1,4 +1,5 @@
 import type { AppDB } from './AppDB';
+import { forgetVisitReceipts } from './visit-receipts';
 
 /**
  * Removing a person who left the agent's scope (unfollowed, unpinned, moved away), which the
@@ -36,6 +37,7 @@ async function hasUnsent(db: AppDB, personId: string): Promise<boolean> {
 async function removePerson(db: AppDB, personId: string): Promise<void> {
   await db.referrals.where('personId').equals(personId).delete();
   await db.tasks.where('personId').equals(personId).delete();
+  await forgetVisitReceipts(db, await db.visits.where('personId').equals(personId).primaryKeys());
   await db.visits.where('personId').equals(personId).delete();
   await db.persons.delete(personId);
 }

@@ -78,4 +78,58 @@ describe('applyPushResults', () => {
     await applyPushResults(db, mutations, [answer]);
     expect(await countPending(db)).toBe(0);
   });
+
+  it('removes delivered rows around a refused one and keeps rows the batch did not answer', async () => {
+    db = freshDb();
+    const { mutations } = await queued(6);
+    const reason = { code: 'invalid_record', message: 'Enregistrement incomplet' };
+    const answered = mutations.slice(0, 5);
+    await applyPushResults(
+      db,
+      answered,
+      answered.map((row, i) =>
+        i === 2
+          ? { id: row.id, status: 'rejected' as const, reason }
+          : { id: row.id, status: 'accepted' as const, version: i + 1, receipt },
+      ),
+    );
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([
+      mutations[2]!.id,
+      mutations[5]!.id,
+    ]);
+    expect((await listNeedingAttention(db)).map((row) => row.id)).toEqual([mutations[2]!.id]);
+    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.id)).toEqual([mutations[5]!.id]);
+  });
+
+  it('starts the queue after what was answered, never past a row still pending', async () => {
+    db = freshDb();
+    const { mutations } = await queued(6);
+    const accept = (row: (typeof mutations)[number]) => ({
+      id: row.id,
+      status: 'accepted' as const,
+      version: row.seq,
+      receipt,
+    });
+    // The third row gets no answer (a server that answered part of the batch): it stays first.
+    await applyPushResults(db, mutations.slice(0, 4), [
+      accept(mutations[0]!),
+      accept(mutations[1]!),
+      accept(mutations[3]!),
+    ]);
+    expect(await db.meta.get('outbox-floor')).toEqual({ key: 'outbox-floor', value: 2 });
+    expect(await countPending(db)).toBe(3);
+    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.id)).toEqual([
+      mutations[2]!.id,
+      mutations[4]!.id,
+      mutations[5]!.id,
+    ]);
+
+    await applyPushResults(db, mutations.slice(2), mutations.slice(2).map(accept));
+    expect(await db.meta.get('outbox-floor')).toEqual({ key: 'outbox-floor', value: 6 });
+    expect(await countPending(db)).toBe(0);
+    const later = makeVisit();
+    await queueVisit(db, later.id, later);
+    expect(await countPending(db)).toBe(1);
+    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.seq)).toEqual([7]);
+  });
 });

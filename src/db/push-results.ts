@@ -1,6 +1,7 @@
 import type { MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { loadEntityStores, type EntityStore, type SyncedAnswer } from './entity-stores';
+import { raiseFloor } from './outbox';
 import type { OutboxRow } from './rows';
 
 /**
@@ -10,7 +11,8 @@ import type { OutboxRow } from './rows';
  * `duplicate` with the same receipt. Rejected and conflicting ones stay, visible, and no
  * longer block the queue.
  *
- * `alongside` runs in the same transaction (it may write `db.meta`, e.g. the sync progress),
+ * `alongside` runs in the same transaction, told how many mutations this answer took out of the
+ * queue (delivered or refused; it may write `db.meta`, e.g. the sync progress),
  * so a batch costs the device one write transaction. Writes are issued together rather than
  * one after another (IndexedDB keeps their order within the transaction), in bulk where the
  * entity's store can: a batch of 500 is a handful of requests, not a thousand round trips.
@@ -19,11 +21,11 @@ export async function applyPushResults(
   db: AppDB,
   sent: readonly OutboxRow[],
   results: readonly MutationResult[],
-  alongside?: () => Promise<unknown>,
+  alongside?: (handled: number) => Promise<unknown>,
 ): Promise<void> {
   const stores = await loadEntityStores();
   await db.transaction('rw', [db.outbox, db.meta, ...stores.tables(db)], async () => {
-    const still = await pendingKeys(db, sent);
+    const { still, keys } = await pendingKeys(db, sent);
     const byId = new Map(sent.map((row) => [row.id, row]));
     const answers: Array<{ row: OutboxRow; result: MutationResult }> = [];
     const perRecord = new Map<string, number>();
@@ -31,6 +33,7 @@ export async function applyPushResults(
       const row = byId.get(result.id);
       // Already handled by another tab or an earlier answer, or not part of this batch.
       if (row === undefined || !still.has(row.id)) continue;
+      still.delete(row.id); // answered twice: the first answer counts
       answers.push({ row, result });
       perRecord.set(row.entityId, (perRecord.get(row.entityId) ?? 0) + 1);
     }
@@ -68,41 +71,57 @@ export async function applyPushResults(
       ...[...oneByOne.values()].map(async (steps) => {
         for (const step of steps) await step();
       }),
-      db.outbox.bulkDelete(
-        answers
-          .filter(({ result }) => result.status === 'accepted' || result.status === 'duplicate')
-          .map(({ row }) => row.id),
+      deleteDelivered(
+        db,
+        keys,
+        new Set(
+          answers
+            .filter(({ result }) => result.status === 'accepted' || result.status === 'duplicate')
+            .map(({ row }) => row.id),
+        ),
       ),
     ];
-    if (alongside) writes.push(alongside());
     await Promise.all(writes);
+    await raiseFloor(db);
+    await alongside?.(answers.length);
   });
-}
-
-/**
- * Reads the records of a batch on its way, each entity in bulk, so that `applyPushResults` finds
- * them already opened instead of decrypting them one by one inside its transaction.
- */
-export async function readAheadForResults(db: AppDB, sent: readonly OutboxRow[]): Promise<void> {
-  const stores = await loadEntityStores();
-  const byStore = new Map<EntityStore, string[]>();
-  for (const row of sent) {
-    const store = stores.store(row.entity);
-    if (store?.readAhead === undefined) continue;
-    const ids = byStore.get(store) ?? [];
-    byStore.set(store, ids);
-    ids.push(row.entityId);
-  }
-  await Promise.all([...byStore].map(([store, ids]) => store.readAhead!(db, ids)));
 }
 
 /**
  * Which of the batch's rows are still in the outbox, read as keys only in one request (ids are
  * time-ordered, so a batch is one key range, give or take a few other rows).
  */
-async function pendingKeys(db: AppDB, rows: readonly OutboxRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
+async function pendingKeys(
+  db: AppDB,
+  rows: readonly OutboxRow[],
+): Promise<{ still: Set<string>; keys: string[] }> {
+  if (rows.length === 0) return { still: new Set(), keys: [] };
   const ids = rows.map((row) => row.id).sort();
   const keys = await db.outbox.where(':id').between(ids[0], ids.at(-1), true, true).primaryKeys();
-  return new Set(keys);
+  return { still: new Set(keys), keys };
+}
+
+/**
+ * Deletes the delivered rows as key ranges: `keys` are the outbox keys around the batch, in
+ * order, and each run of delivered ones goes in one request (IndexedDB deletes a range for
+ * about the price of one row), so a batch answered in full is one request, not 500.
+ */
+async function deleteDelivered(
+  db: AppDB,
+  keys: readonly string[],
+  delivered: ReadonlySet<string>,
+): Promise<void> {
+  const runs: Array<[string, string]> = [];
+  let start: string | undefined;
+  keys.forEach((key, i) => {
+    if (!delivered.has(key)) return;
+    start ??= key;
+    if (!delivered.has(keys[i + 1] ?? '')) {
+      runs.push([start, key]);
+      start = undefined;
+    }
+  });
+  await Promise.all(
+    runs.map(([first, last]) => db.outbox.where(':id').between(first, last, true, true).delete()),
+  );
 }

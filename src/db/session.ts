@@ -61,6 +61,7 @@ export async function startSession(
     [
       db.meta,
       db.visits,
+      db.visitReceipts,
       db.drafts,
       db.outbox,
       db.sites,
@@ -105,6 +106,7 @@ export async function logout(db: AppDB): Promise<void> {
     [
       db.meta,
       db.visits,
+      db.visitReceipts,
       db.drafts,
       db.outbox,
       db.sites,

@@ -13,7 +13,19 @@ export const syncStatusSchema = z.object({
   lastSuccessAt: instantSchema.optional(),
   /** False after a network failure, true after any answer from the server. */
   reachable: z.boolean(),
-  progress: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+  /**
+   * The push under way: `total` pending mutations up to `horizon` (an outbox `seq`) came into
+   * it, `done` of them are answered; what waits is that difference plus the rows saved after
+   * `horizon` (`countPendingAfter`), without counting the whole queue after every batch
+   * (absent from the status an older app version stored).
+   */
+  progress: z
+    .object({
+      done: z.number().int(),
+      total: z.number().int(),
+      horizon: z.number().int().optional(),
+    })
+    .optional(),
   /** Changes received so far by the pull under way (the server does not say how many remain). */
   pulled: z.number().int().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),

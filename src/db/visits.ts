@@ -4,6 +4,7 @@ import { visitDateOf, type AppDB } from './AppDB';
 import { supersedeRefused } from './corrections';
 import { appendMutation } from './outbox';
 import { localVisitSchema, type LocalVisit } from './rows';
+import { withReceipts } from './visit-receipts';
 
 /**
  * Turns a draft into a saved visit waiting for the server, in ONE transaction: the visit row,
@@ -47,10 +48,13 @@ export async function queueVisit(
  */
 export async function listVisits(db: AppDB, limit: number = Infinity): Promise<LocalVisit[]> {
   const rows = await db.visits.orderBy('visitDate').reverse().limit(limit).toArray();
-  return rows.flatMap((row) => {
-    const parsed = localVisitSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return withReceipts(
+    db,
+    rows.flatMap((row) => {
+      const parsed = localVisitSchema.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
 }
 
 export function countVisits(db: AppDB): Promise<number> {
@@ -59,5 +63,5 @@ export function countVisits(db: AppDB): Promise<number> {
 
 export async function readVisit(db: AppDB, id: string): Promise<LocalVisit | undefined> {
   const row = await db.visits.get(id);
-  return row === undefined ? undefined : localVisitSchema.parse(row);
+  return row === undefined ? undefined : (await withReceipts(db, [localVisitSchema.parse(row)]))[0];
 }

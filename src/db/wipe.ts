@@ -7,6 +7,7 @@ const OUTBOX_SEQ_KEY = 'outbox-seq';
 export async function clearPersonalData(db: AppDB): Promise<void> {
   await Promise.all([
     db.visits.clear(),
+    db.visitReceipts.clear(),
     db.sites.clear(),
     db.meta.clear(),
     db.orientations.clear(),
@@ -31,11 +32,24 @@ export async function wipePersonalData(
   db.vault.close();
   await db.transaction(
     'rw',
-    [db.visits, db.sites, db.meta, db.orientations, db.persons, db.referrals, db.tasks, db.keyring],
+    [
+      db.visits,
+      db.visitReceipts,
+      db.sites,
+      db.meta,
+      db.orientations,
+      db.persons,
+      db.referrals,
+      db.tasks,
+      db.keyring,
+    ],
     async () => {
       const synced = (rows: { id: string; syncState?: unknown }[]) =>
         rows.filter((row) => row.syncState === 'synced').map((row) => row.id);
-      await db.visits.bulkDelete(synced(await db.visits.toArray()));
+      // Visits pushed from this tablet have their receipt in the ledger, not in their row.
+      const answered = (await db.visitReceipts.toArray()).flatMap((batch) => batch.visitIds);
+      await db.visits.bulkDelete([...synced(await db.visits.toArray()), ...answered]);
+      await db.visitReceipts.clear();
       await db.orientations.bulkDelete(synced(await db.orientations.toArray()));
       await db.persons.bulkDelete(synced(await db.persons.toArray()));
       await db.referrals.bulkDelete(synced(await db.referrals.toArray()));

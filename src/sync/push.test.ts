@@ -37,9 +37,28 @@ describe('pushOutbox', () => {
     expect(seen.at(-1)).toEqual({
       done: PUSH_MAX_MUTATIONS * 2 + 5,
       total: PUSH_MAX_MUTATIONS * 2 + 5,
+      horizon: PUSH_MAX_MUTATIONS * 2 + 5,
     });
     expect(await countPending(db)).toBe(0);
     expect((await listVisits(db)).every((v) => v.receipt !== undefined)).toBe(true);
+  });
+
+  it('takes in the records saved while it runs, and counts them in its progress', async () => {
+    db = freshDb();
+    await queue(3);
+    const server = new FakeServer();
+    let saved = false;
+    server.afterApply = async () => {
+      if (saved) return;
+      saved = true;
+      await queue(2); // the agent saves two more visits while the first batch travels
+    };
+    const seen: Progress[] = [];
+    await pushOutbox(db, server, session, { maxMutations: 2, onProgress: (p) => seen.push(p) });
+    expect(seen[0]).toEqual({ done: 0, total: 3, horizon: 3 });
+    expect(seen.at(-1)).toEqual({ done: 5, total: 5, horizon: 5 });
+    expect(server.pushes.flat()).toHaveLength(5);
+    expect(await countPending(db)).toBe(0);
   });
 
   it('resends a batch whose answer was lost and ends with each record once, with one receipt', async () => {

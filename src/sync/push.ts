@@ -1,7 +1,7 @@
 import { PROTOCOL_VERSION, type MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from '../db/AppDB';
-import { countPending, nextBatch, recordAttempt, toMutation } from '../db/outbox';
-import { applyPushResults, readAheadForResults } from '../db/push-results';
+import { nextBatch, readQueue, recordAttempt, toMutation } from '../db/outbox';
+import { applyPushResults } from '../db/push-results';
 import type { OutboxRow } from '../db/rows';
 import type { Session } from '../db/session';
 import { NetworkError, type ApiClient } from './api-client';
@@ -12,8 +12,12 @@ export const PUSH_MAX_MUTATIONS = 500;
 export const PUSH_MAX_BYTES = 768 * 1024;
 
 export interface Progress {
+  /** Mutations answered (delivered or refused) out of `total`. */
   done: number;
+  /** Mutations of this push: those pending when it began, and those saved since, once taken. */
   total: number;
+  /** The last outbox `seq` counted in `total`; rows saved after it are not yet. */
+  horizon: number;
 }
 
 /**
@@ -42,34 +46,38 @@ export async function pushOutbox(
 ): Promise<Progress> {
   const maxCount = options.maxMutations ?? PUSH_MAX_MUTATIONS;
   const maxBytes = options.maxBytes ?? PUSH_MAX_BYTES;
-  const total = await countPending(db);
-  let done = 0;
-  await options.onProgress?.({ done, total });
-  let storing: Promise<void> = Promise.resolve();
-  let batch = await nextBatch(db, maxCount, maxBytes);
+  const [queue, first] = await Promise.all([readQueue(db), nextBatch(db, maxCount, maxBytes)]);
+  const progress: Progress = { done: 0, total: queue.pending, horizon: queue.lastSeq };
+  /** Counts the rows of a batch saved after the push began, as it takes them in. */
+  const takeIn = (batch: readonly OutboxRow[]) => {
+    const later = batch.filter((row) => row.seq > progress.horizon);
+    progress.total += later.length;
+    progress.horizon = Math.max(progress.horizon, ...later.map((row) => row.seq));
+    return batch;
+  };
+  // Announced while the first batch travels; its answers are stored after it.
+  let storing = Promise.resolve(options.onProgress?.({ ...progress })).then(() => {});
+  storing.catch(() => {}); // awaited on the first turn or below
+  let batch = takeIn(first);
   try {
     while (batch.length > 0) {
       const sending = send(db, api, session, batch, options.signal);
-      // Read ahead, while this batch travels and the previous one is stored: the records its
-      // answers will update (opened now, in bulk) and the rows after it.
-      const opening = readAheadForResults(db, batch).catch(() => {}); // only an optimisation
+      // Read the rows after it while this batch travels and the previous one is stored.
       const following = nextBatch(db, maxCount, maxBytes, batch.at(-1)!.seq);
       following.catch(() => {}); // awaited below, unless the send fails first
       const results = await sending;
       await storing;
-      await opening;
-      const sent = batch.length;
-      storing = applyPushResults(db, batch, results, async () => {
-        done += sent;
-        await options.onProgress?.({ done, total: Math.max(total, done) });
+      storing = applyPushResults(db, batch, results, async (handled) => {
+        progress.done += handled;
+        await options.onProgress?.({ ...progress });
       });
       storing.catch(() => {}); // awaited on the next turn or below
-      batch = await following;
+      batch = takeIn(await following);
     }
   } finally {
     await storing;
   }
-  return { done, total };
+  return progress;
 }
 
 /** One batch's request; a delivery failure is counted on its rows before it is thrown. */

@@ -95,7 +95,8 @@ export function createSyncEngine(deps: {
           maxBytes: scaled(PUSH_MAX_BYTES),
           onProgress: (progress) => updateSyncStatus(db, { progress }),
         });
-        await updateSyncStatus(db, { phase: 'pulling', progress: undefined, pulled: 0 });
+        // The push's progress stays until the run ends: the sync bar counts what waits from it.
+        await updateSyncStatus(db, { phase: 'pulling', pulled: 0 });
         serverTime = await pullChanges(db, api, session, {
           signal,
           pageSize: scaled(PULL_PAGE_SIZE),
@@ -110,6 +111,7 @@ export function createSyncEngine(deps: {
         lastSuccessAt: serverTime,
         reachable: true,
         error: undefined,
+        progress: undefined,
         pulled: undefined,
       });
       return 'done';

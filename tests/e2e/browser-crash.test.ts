@@ -86,16 +86,23 @@ describe('the browser killed in the middle of a sync', () => {
       expect(
         await countRows(page, 'visits', { index: 'siteId', value: 'mds-41-41136' }),
       ).toBeGreaterThanOrEqual(VISITS);
-      // The answers are sealed on the tablet (issue 7); receipts are stored in clear.
+      // The answers are sealed on the tablet (issue 7); receipts are stored in clear, in the
+      // visit row when it was pulled, in the ledger of answered batches when it was pushed.
       const receipted = await page.evaluate(
         () =>
           new Promise<{ total: number; receipted: number }>((resolve) => {
             const open = indexedDB.open('dernier-km');
             open.onsuccess = () => {
-              const request = open.result.transaction('visits').objectStore('visits').getAll();
-              request.onsuccess = () => {
-                const all = request.result as Array<{ receipt?: unknown }>;
-                resolve({ total: all.length, receipted: all.filter((v) => v.receipt).length });
+              const tx = open.result.transaction(['visits', 'visitReceipts']);
+              const visits = tx.objectStore('visits').getAll();
+              const ledger = tx.objectStore('visitReceipts').getAll();
+              tx.oncomplete = () => {
+                const all = visits.result as Array<{ id: string; receipt?: unknown }>;
+                const answered = new Set(
+                  (ledger.result as Array<{ visitIds: string[] }>).flatMap((row) => row.visitIds),
+                );
+                const withReceipt = all.filter((v) => v.receipt || answered.has(v.id));
+                resolve({ total: all.length, receipted: withReceipt.length });
               };
             };
           }),

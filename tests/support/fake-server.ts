@@ -17,7 +17,7 @@ export class FakeServer implements ApiClient {
   pages: PullResponse[] = [];
   /** Called before each push; throw to simulate a fault. `afterApply` faults lose the answer. */
   beforePush: (mutations: Mutation[]) => void = () => {};
-  afterApply: () => void = () => {};
+  afterApply: () => void | Promise<void> = () => {};
   reject: (mutation: Mutation) => boolean = () => false;
   private nextReceipt = 1;
 
@@ -69,7 +69,7 @@ export class FakeServer implements ApiClient {
       this.applied.set(m.id, result);
       return result;
     });
-    this.afterApply();
+    await this.afterApply();
     return { v: 1, results, serverTime: '2026-11-23T10:00:00.000Z' };
   }
 
