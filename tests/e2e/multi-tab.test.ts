@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
 import { logIn, seedOutbox, unlock, useE2EServer } from '../support/e2e-app';
+import { recordPushes } from '../support/push-recorder';
 
 /**
  * Issue "Sync that survives the field": two open tabs never push the same mutations at once
@@ -13,6 +13,7 @@ const e2e = useE2EServer('dk-tabs-');
 describe('two tabs of the app', () => {
   it('push one at a time, each mutation once, and agree on the status', async () => {
     const context = await launchPersistent(join(e2e.workDir, 'profile'));
+    const pushes = await recordPushes(context);
     const first = await context.newPage();
     await logIn(first, e2e.server.url, 'demo.social');
     await context.setOffline(true);
@@ -26,18 +27,6 @@ describe('two tabs of the app', () => {
         .toBe('800 en attente d’envoi');
     }
 
-    const pushes: Array<{ start: number; end: number; ids: string[] }> = [];
-    const started = new Map<Request, number>();
-    context.on('request', (request) => {
-      if (request.url().endsWith('/api/v1/sync/push')) started.set(request, performance.now());
-    });
-    context.on('requestfinished', (request) => {
-      const start = started.get(request);
-      if (start === undefined) return;
-      const body = JSON.parse(request.postData() ?? '{}') as { mutations: Array<{ id: string }> };
-      pushes.push({ start, end: performance.now(), ids: body.mutations.map((m) => m.id) });
-    });
-
     await context.setOffline(false); // both tabs get the `online` event and try to sync
     for (const page of [first, second]) {
       await expect
@@ -45,10 +34,13 @@ describe('two tabs of the app', () => {
         .toBe('Rien en attente');
     }
 
-    const ids = pushes.flatMap((p) => p.ids);
+    const answered = pushes.filter((p) => p.status === 200);
+    const ids = answered.flatMap((p) =>
+      (JSON.parse(p.body) as { mutations: Array<{ id: string }> }).mutations.map((m) => m.id),
+    );
     expect(ids).toHaveLength(800);
     expect(new Set(ids).size).toBe(800);
-    const sorted = [...pushes].sort((a, b) => a.start - b.start);
+    const sorted = [...answered].sort((a, b) => a.start - b.start);
     for (let i = 1; i < sorted.length; i += 1)
       expect(sorted[i]!.start).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
     const status = (page: typeof first) => page.locator('.sync-detail').textContent();

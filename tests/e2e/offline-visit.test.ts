@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
 import { logIn, unlock, useE2EServer } from '../support/e2e-app';
+import { recordPushes, type RecordedPush } from '../support/push-recorder';
 
 /**
  * Issue "Foundation", end to end: the built PWA in a real Chromium against the real server
@@ -37,22 +38,13 @@ const states = async (page: Page) =>
 
 describe('a visit captured with no network', () => {
   let context: BrowserContext;
-  const pushes: Array<{ body: string; authorization: string }> = [];
+  const recorded: RecordedPush[][] = []; // one list per browser launch
+  // Only pushes the server answered: those tried while offline never reached it.
+  const answeredPushes = () => recorded.flat().filter((push) => push.status === 200);
 
   async function openBrowser(options: { offline: boolean }) {
     context = await launchPersistent(join(e2e.workDir, 'profile'), options);
-    // Only pushes the server answered: those tried while offline never reached it.
-    context.on('requestfinished', async (request) => {
-      if (
-        !request.url().endsWith('/api/v1/sync/push') ||
-        (await request.response())?.status() !== 200
-      )
-        return;
-      pushes.push({
-        body: request.postData() ?? '',
-        authorization: request.headers()['authorization'] ?? '',
-      });
-    });
+    recorded.push(await recordPushes(context));
   }
 
   afterAll(async () => {
@@ -106,7 +98,7 @@ describe('a visit captured with no network', () => {
     expect(await countServerVisits()).toBe(3);
 
     // Replay the very push the tablet sent: the server answers duplicate and holds 3 still.
-    const push = pushes.find((p) => p.body.includes(RUN));
+    const push = answeredPushes().find((p) => p.body.includes(RUN));
     expect(push).toBeDefined();
     const replay = await fetch(`${e2e.server.url}/api/v1/sync/push`, {
       method: 'POST',
