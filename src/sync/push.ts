@@ -46,19 +46,22 @@ export async function pushOutbox(
 ): Promise<Progress> {
   const maxCount = options.maxMutations ?? PUSH_MAX_MUTATIONS;
   const maxBytes = options.maxBytes ?? PUSH_MAX_BYTES;
-  const [queue, first] = await Promise.all([readQueue(db), nextBatch(db, maxCount, maxBytes)]);
-  const progress: Progress = { done: 0, total: queue.pending, horizon: queue.lastSeq };
+  let batch = await nextBatch(db, maxCount, maxBytes);
+  const progress: Progress = { done: 0, total: 0, horizon: 0 };
+  // Counted and announced while the first batch travels (a count reads the whole queue);
+  // its answers are stored after that.
+  let storing = readQueue(db).then(async ({ pending, lastSeq }) => {
+    Object.assign(progress, { total: pending, horizon: lastSeq });
+    await options.onProgress?.({ ...progress });
+  });
+  storing.catch(() => {}); // awaited on the first turn or below
   /** Counts the rows of a batch saved after the push began, as it takes them in. */
-  const takeIn = (batch: readonly OutboxRow[]) => {
-    const later = batch.filter((row) => row.seq > progress.horizon);
+  const takeIn = (rows: OutboxRow[]) => {
+    const later = rows.filter((row) => row.seq > progress.horizon);
     progress.total += later.length;
     progress.horizon = Math.max(progress.horizon, ...later.map((row) => row.seq));
-    return batch;
+    return rows;
   };
-  // Announced while the first batch travels; its answers are stored after it.
-  let storing = Promise.resolve(options.onProgress?.({ ...progress })).then(() => {});
-  storing.catch(() => {}); // awaited on the first turn or below
-  let batch = takeIn(first);
   try {
     while (batch.length > 0) {
       const sending = send(db, api, session, batch, options.signal);
