@@ -152,7 +152,8 @@ describe('a referral between two agents', () => {
     await a.getByRole('link', { name: /^Orientations/ }).click();
     const sent = a.getByRole('listitem', { name: `Orientation de ${heading}` });
     await expect.poll(() => sent.textContent(), { timeout: 20_000 }).toContain('Statut : En cours');
-    expect(await sent.textContent()).toMatch(/Reçue le .* par Sophie Lefèvre/);
+    // The names come from the directory, read by its own live query: it may render a moment later.
+    await expect.poll(() => sent.textContent()).toMatch(/Reçue le .* par Sophie Lefèvre/);
     const events = await e2e.server.db.query<{ status: string }>(
       `SELECT e.status FROM referral_events e JOIN referrals r ON r.id = e.referral_id
        WHERE r.person_id = $1 ORDER BY e.seq`,
