@@ -65,6 +65,22 @@ describe.each(testDatabases())('referral state machine on $name', (target) => {
     },
   );
 
+  it.each(['envoyee', 'recue'] as const)(
+    'refuses a refusal from %s without a reason, blank or missing, then takes one with it',
+    async (from) => {
+      const sender = await newSession(server(), [BLOIS]);
+      const receiver = await newSession(server(), [VENDOME]);
+      const id = await referralAt(sender, receiver, from);
+      const refuse = async (reason?: string) =>
+        outcome(
+          (await push(server(), receiver, [statusPut(id, from, 'refusee', reason)])).results[0],
+        );
+      expect(await refuse()).toBe('reason_required');
+      expect(await refuse('   ')).toBe('reason_required');
+      expect(await refuse('Hors de mon secteur')).toBe('accepted');
+    },
+  );
+
   it('leaves receipt and refusal to the receiver, closing to either side, and nothing to a third agent', async () => {
     const sender = await newSession(server(), [BLOIS]);
     const receiver = await newSession(server(), [VENDOME]);
