@@ -16,7 +16,7 @@ import { send } from './support/send';
 import { buildWorld, type World } from './support/world';
 
 const SEED = Number(process.env.DK_FUZZ_SEED ?? 20261123);
-const CASES_PER_ROUTE = 40;
+const CASES_PER_ROUTE = 32;
 const HEADER_CASES_PER_ROUTE = 3;
 
 /**
