@@ -29,6 +29,7 @@ export const duplicateMatchSchema = z.object({
   siteId: siteIdSchema,
   lastName: z.string(),
   firstName: z.string(),
+  /** Null when the query gave no birth date (a name alone does not reveal it) or none is known. */
   birthDate: isoDateSchema.nullable(),
 });
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;

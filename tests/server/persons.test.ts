@@ -142,7 +142,7 @@ describe.each(testDatabases())('person files on $name', (target) => {
     expect(merged?.fields.lastName).toEqual({ value: 'Petit-Jean', hlc: after, by: b.agent.id });
   });
 
-  it('finds the files of any MDS with the same name, accents and case aside, and logs each as read', async () => {
+  it('finds the files of any MDS with the same name, accents and case aside, tells a birth date only to who gave it, and logs each as read', async () => {
     const vendome = await newSession(server(), [VENDOME]);
     const blois = await newSession(server(), [BLOIS]);
     const create = newPersonPut(VENDOME, 'Noël-Lefèbvre', 'Zoé');
@@ -158,11 +158,16 @@ describe.each(testDatabases())('person files on $name', (target) => {
         headers: { authorization: `Bearer ${blois.token}` },
       });
       expect(response.status).toBe(200);
-      return ((await response.json()) as { matches: { id: string }[] }).matches.map((m) => m.id);
+      return (
+        (await response.json()) as { matches: { id: string; birthDate: string | null }[] }
+      ).matches.map(({ id, birthDate }) => ({ id, birthDate }));
     };
-    expect(await search('lastName=NOEL%20LEFEBVRE&firstName=zoe')).toEqual([create.entityId]);
+    // A name alone does not reveal the birth date of a file of another MDS.
+    expect(await search('lastName=NOEL%20LEFEBVRE&firstName=zoe')).toEqual([
+      { id: create.entityId, birthDate: null },
+    ]);
     expect(await search('lastName=noel-lefebvre&firstName=Zoe&birthDate=1950-03-02')).toEqual([
-      create.entityId,
+      { id: create.entityId, birthDate: '1950-03-02' },
     ]);
     expect(await search('lastName=noel-lefebvre&firstName=Zoe&birthDate=1951-03-02')).toEqual([]);
     const audit = await server().db.query<{ n: number }>(

@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../db/database';
 import { takeChangeSeqs, upsertChanges } from '../db/queries/sync-changes';
 import { recordAudit } from '../audit/record-audit';
 import { withChangeLogWriter } from '../sync/change-log';
+import { AUDIT_RETENTION_ENTITY, purgeAuditLog } from './purge-audit-log';
 import { expiredIdsSql, PURGE_TARGETS, type PurgeTarget, withExpired } from './purge-targets';
 
 export interface RetentionPolicy {
@@ -34,7 +35,8 @@ export async function readRetentionPolicies(db: Queryable): Promise<RetentionPol
  * the record's last server write), in ONE transaction holding the change log lock: the
  * records, their pull changes replaced by `delete` tombstones (new sequence values, same site),
  * so each device that held them removes them at its next pull, and one `purge` entry per
- * record in the audit log. A crash leaves everything as it was; running it again purges
+ * record in the audit log; last, the audit entries past the log's own period
+ * (purge-audit-log.ts). A crash leaves everything as it was; running it again purges
  * nothing more until time passes. `by` is the administrator who asked, or null for the job.
  */
 export function purgeExpired(
@@ -77,6 +79,11 @@ export function purgeExpired(
         })),
       );
       report.entities.push({ ...policy, purged: gone.length });
+    }
+    const audit = policies.get(AUDIT_RETENTION_ENTITY);
+    if (audit) {
+      const cutoff = new Date(input.now.getTime() - audit.retentionDays * DAY_MS);
+      report.entities.push({ ...audit, purged: await purgeAuditLog(tx, { ...input, cutoff }) });
     }
     return report;
   });

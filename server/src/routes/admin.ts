@@ -23,7 +23,8 @@ import type { AppEnv } from '../http/app-env';
 import { pathParam } from '../http/path-param';
 import { parseOr400, readJson } from '../http/read-json';
 
-const agentQuerySchema = z.strictObject({ agentId: uuidSchema.optional() });
+/** The query of GET /devices (exported for the fuzz test, which fuzzes each of its keys). */
+export const agentQuerySchema = z.strictObject({ agentId: uuidSchema.optional() });
 
 /**
  * The administrators' API: agents (create, role, sites, disable, new password), sites (add,

@@ -3,7 +3,7 @@ import { type LoginResponse, loginRequestSchema } from '../../../shared/api';
 import { uuidv7 } from '../../../shared/uuidv7';
 import type { AppDeps } from '../app';
 import { dummyPasswordHash } from '../auth/dummy-hash';
-import { checkLoginAllowed, recordLoginAttempt } from '../auth/login-guard';
+import { admitLoginAttempt, settleLoginOutcome } from '../auth/login-guard';
 import { verifyPassword } from '../auth/password';
 import { requireDevice } from '../auth/require-device';
 import { newToken } from '../auth/tokens';
@@ -28,9 +28,9 @@ export function authRoutes(deps: AppDeps) {
       const login = body.login.toLowerCase();
       const ip = clientAddress(c, deps.config.trustProxy);
       const now = deps.now();
-      const refusal = await checkLoginAllowed(deps.db, deps.config.login, { login, ip, now });
-      if (refusal) {
-        await recordLoginAttempt(deps.db, { login, ip, now, outcome: 'refused' });
+      const admission = await admitLoginAttempt(deps.db, deps.config.login, { login, ip, now });
+      if (admission.kind === 'refused') {
+        const { refusal } = admission;
         throw new ApiError(
           429,
           refusal.code,
@@ -46,12 +46,11 @@ export function authRoutes(deps: AppDeps) {
         body.password,
         agent?.passwordHash ?? (await dummyPasswordHash()),
       );
-      await recordLoginAttempt(deps.db, {
-        login,
-        ip,
-        now,
-        outcome: agent && valid ? 'success' : 'failure',
-      });
+      await settleLoginOutcome(
+        deps.db,
+        admission.attemptId,
+        agent && valid ? 'success' : 'failure',
+      );
       if (!agent || !valid) throw new ApiError(401, 'invalid_credentials');
       if (agent.disabledAt) throw new ApiError(403, 'account_disabled');
 

@@ -17,7 +17,8 @@ const MAX_MATCHES = 20;
  * GET /api/v1/persons/duplicates?lastName=&firstName=&birthDate=: the files of the whole
  * département with the same name (accents, case and hyphens ignored) and, when given, the same
  * birth date. For the field roles and the cadre; each file named in the answer is logged as
- * read in the audit log before it is sent.
+ * read in the audit log before it is sent. A birth date is told only to who gave one (it is
+ * then theirs, or the file has none): a name alone must not reveal when someone was born.
  */
 export function personRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
@@ -44,6 +45,8 @@ export function personRoutes(deps: AppDeps) {
           via: 'GET /api/v1/persons/duplicates',
         })),
       );
-      return c.json({ matches } satisfies DuplicatesResponse);
+      return c.json({
+        matches: query.birthDate ? matches : matches.map((m) => ({ ...m, birthDate: null })),
+      } satisfies DuplicatesResponse);
     });
 }

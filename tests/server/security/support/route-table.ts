@@ -1,4 +1,11 @@
+import type { z } from 'zod';
+import { duplicateQuerySchema } from '../../../../shared/persons/duplicates';
+import { pilotageQuerySchema } from '../../../../shared/pilotage/query';
 import type { Role } from '../../../../shared/schemas/agent';
+import { auditQuerySchema } from '../../../../shared/security/audit-api';
+import { exportQuerySchema } from '../../../../shared/security/rgpd-api';
+import { pullQuerySchema } from '../../../../shared/sync/protocol-v1';
+import { agentQuerySchema } from '../../../../server/src/routes/admin';
 import { newSession, visitPut } from '../../support/fixtures';
 import { jsonFile, SERVICE_A, STRUCTURE_A } from '../../support/guide-files';
 import { OTHER, OWN, type World } from './world';
@@ -28,8 +35,17 @@ export interface RouteSpec {
   build(w: World, scope: Scope, role: Role): Built | Promise<Built>;
   /** Expected cell by role, `own/other` (or one value for both). */
   cells: Record<Role, string>;
-  /** For the fuzz test: the role that passes authorization, the query keys the route reads. */
-  fuzz: { role?: Role; query?: string[]; body?: 'strict' | 'loose' | 'raw' };
+  /**
+   * For the fuzz test: the role that passes authorization, the schema the route parses its
+   * query with (every key of it is fuzzed), and `page` for a route answering people with an
+   * HTML page, whose unknown path parameter gets that page's French 404 (its title) not JSON.
+   */
+  fuzz: {
+    role?: Role;
+    query?: z.ZodObject;
+    body?: 'strict' | 'loose' | 'raw';
+    page?: string;
+  };
 }
 
 let counter = 0;
@@ -134,7 +150,7 @@ export const ROUTES: RouteSpec[] = [
       'sees/hidden',
       'hidden/hidden',
     ),
-    fuzz: { role: 'travailleur_social', query: ['cursor', 'limit'] },
+    fuzz: { role: 'travailleur_social', query: pullQuerySchema },
   },
   {
     route: 'POST /api/v1/guide/import',
@@ -248,7 +264,7 @@ export const ROUTES: RouteSpec[] = [
       path: `/api/v1/admin/devices?agentId=${w.agent[scope].agent.id}`,
     }),
     cells: byRole('403', '403', '403', '403', '403', '200'),
-    fuzz: { role: 'administrateur', query: ['agentId'] },
+    fuzz: { role: 'administrateur', query: agentQuerySchema },
   },
   {
     route: 'POST /api/v1/admin/devices/:id/revoke',
@@ -265,10 +281,7 @@ export const ROUTES: RouteSpec[] = [
     auth: 'device',
     build: (_w, scope) => ({ method: 'GET', path: `/api/v1/audit?siteId=${site(scope)}` }),
     cells: byRole('403', '403', '403', '403', '200/403', '200'),
-    fuzz: {
-      role: 'cadre',
-      query: ['siteId', 'agentId', 'action', 'from', 'to', 'before', 'limit'],
-    },
+    fuzz: { role: 'cadre', query: auditQuerySchema },
   },
   {
     route: 'GET /api/v1/pilotage',
@@ -279,7 +292,7 @@ export const ROUTES: RouteSpec[] = [
       path: `/api/v1/pilotage?from=2026-01-01&to=2026-12-31&siteId=${site(scope)}`,
     }),
     cells: byRole('403', '403', '403', '403', '200/403', '200'),
-    fuzz: { role: 'cadre', query: ['from', 'to', 'territory', 'siteId'] },
+    fuzz: { role: 'cadre', query: pilotageQuerySchema },
   },
   {
     route: 'GET /api/v1/persons/duplicates',
@@ -290,15 +303,14 @@ export const ROUTES: RouteSpec[] = [
       path: '/api/v1/persons/duplicates?lastName=Martin&firstName=Paul',
     }),
     cells: byRole('200', '200', '200', '200', '200', '403'),
-    // Names are free text ('abc' is a name): the query fuzzed is the birth date.
-    fuzz: { role: 'travailleur_social', query: ['birthDate'] },
+    fuzz: { role: 'travailleur_social', query: duplicateQuerySchema },
   },
   {
     route: 'GET /api/v1/rgpd/visits/:id/export',
     auth: 'device',
     build: (w, scope) => ({ method: 'GET', path: `/api/v1/rgpd/visits/${w.visit[scope]}/export` }),
     cells: byRole('403', '403', '403', '403', '200/404', '403'),
-    fuzz: { role: 'cadre', query: ['format'] },
+    fuzz: { role: 'cadre', query: exportQuerySchema },
   },
   {
     route: 'GET /api/v1/rgpd/persons/:id/export',
@@ -308,7 +320,7 @@ export const ROUTES: RouteSpec[] = [
       path: `/api/v1/rgpd/persons/${w.person[scope]}/export?format=html`,
     }),
     cells: byRole('403', '403', '403', '403', '200/404', '403'),
-    fuzz: { role: 'cadre', query: ['format'] },
+    fuzz: { role: 'cadre', query: exportQuerySchema },
   },
   {
     route: 'PATCH /api/v1/rgpd/persons/:id',
@@ -351,7 +363,7 @@ export const ROUTES: RouteSpec[] = [
     auth: 'public',
     build: (w) => ({ method: 'GET', path: `/fiche/${w.serviceId}` }),
     cells: byRole('200', '200', '200', '200', '200', '200'),
-    fuzz: {},
+    fuzz: { page: 'Fiche introuvable' },
   },
 ];
 
