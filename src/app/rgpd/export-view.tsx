@@ -1,4 +1,5 @@
 import { type ComponentChild, h } from 'preact';
+import { useMemo } from 'preact/hooks';
 
 /**
  * The server's printable RGPD page (server/src/rgpd/render-file-html.ts), shown inside the app.
@@ -11,8 +12,17 @@ import { type ComponentChild, h } from 'preact';
 const KEPT_TAGS = new Set(['h1', 'h2', 'p', 'section', 'dl', 'dt', 'dd']);
 
 export function ExportView({ html }: { html: string }) {
-  const body = new DOMParser().parseFromString(html, 'text/html').body;
-  return <article class="rgpd-export">{rebuild(body.childNodes)}</article>;
+  const content = useMemo(() => {
+    // The head is left out before parsing: the parsed document takes the app's policy, and
+    // Chromium reports the page's own <style> as a violation of it even though nothing renders.
+    const bodyStart = html.search(/<body[\s>]/i);
+    const body = new DOMParser().parseFromString(
+      bodyStart < 0 ? html : html.slice(bodyStart),
+      'text/html',
+    ).body;
+    return rebuild(body.childNodes);
+  }, [html]);
+  return <article class="rgpd-export">{content}</article>;
 }
 
 function rebuild(nodes: NodeListOf<ChildNode>): ComponentChild[] {
