@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { launchPersistent } from '../support/browser';
 import { logIn, useE2EServer } from '../support/e2e-app';
 
@@ -9,7 +10,8 @@ import { logIn, useE2EServer } from '../support/e2e-app';
  * Issue 7, RGPD from the app: the cadre of Blois creates a person file, then from the file's
  * "Droits RGPD" screen downloads the JSON export (the file holds the person's data), reads the
  * printable page inside the app (and its print layout), and rectifies the address, which comes
- * back to the tablet by sync. The administrator sees the retention periods. No CSP violation.
+ * back to the tablet by sync. The administrator sees the retention periods and runs the purge.
+ * No CSP violation, and axe-core finds nothing on either screen.
  */
 const e2e = useE2EServer('dk-rgpd-');
 const LAST_NAME = `Rgpd${Date.now().toString(36)}`;
@@ -84,6 +86,7 @@ describe('RGPD requests in Chromium', () => {
     expect(
       await readable.getByRole('heading', { name: 'Fiche de la personne (1)' }).isVisible(),
     ).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     // Printed, the page holds the export alone: no menu, no buttons, no forms.
     await page.emulateMedia({ media: 'print' });
     expect(await readable.isVisible()).toBe(true);
@@ -114,6 +117,7 @@ describe('RGPD requests in Chromium', () => {
     await page.getByRole('button', { name: 'Lancer la purge maintenant' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Purger' }).click();
     await page.getByText(/Purge faite le/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     expect(violations).toEqual([]);
   });
 });

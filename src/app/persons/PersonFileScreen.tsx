@@ -78,7 +78,7 @@ export function PersonFileScreen({ personId, session }: { personId: string; sess
         <a class="button-secondary" href={hrefFor({ name: 'person-sheet', id: personId })}>
           Fiche de suivi à remettre
         </a>
-        {session.agent.role === 'cadre' && (
+        {session.agent.role === 'cadre' && session.agent.siteIds.includes(person.siteId) && (
           <a class="button-secondary" href={hrefFor({ name: 'person-rgpd', id: personId })}>
             Droits RGPD
           </a>

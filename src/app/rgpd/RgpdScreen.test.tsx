@@ -38,14 +38,14 @@ function sessionAs(role: Role): Session {
   return { ...testSession, agent: { ...testSession.agent, role } };
 }
 
-async function show(role: Role, answer: RgpdServer['answer']) {
+async function show(role: Role, answer: RgpdServer['answer'], siteId = BLOIS) {
   db = freshDb();
   const session = sessionAs(role);
   await startSession(db, session);
   const personId = uuidv7();
   await db.persons.put({
     id: personId,
-    siteId: BLOIS,
+    siteId,
     fields: {
       lastName: { value: 'Garnier', hlc, by: session.agent.id },
       firstName: { value: 'Rosé', hlc, by: session.agent.id },
@@ -202,6 +202,13 @@ describe('the RGPD screen of a person', () => {
     expect(row.textContent).toContain('3650 jours (10 ans)');
     expect(screen.queryByRole('button', { name: 'Lancer la purge maintenant' })).toBeNull();
     expect(screen.queryByLabelText(/Nouvelle durée/)).toBeNull();
+  });
+
+  it('sends a cadre to the cadre of the person’s own MDS when it is not theirs', async () => {
+    const { api } = await show('cadre', () => ({}), 'mds-41-41025');
+    expect((await screen.findByRole('alert')).textContent).toContain('rattachée à une autre MDS');
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(api.requests).toEqual([]);
   });
 
   it.each(['travailleur_social', 'administrateur'] as const)(

@@ -38,6 +38,18 @@ export function RgpdScreen({ personId, session }: { personId: string; session: S
     );
   }
   if (person === undefined) return <p class="loading">Chargement…</p>;
+  if (person && !session.agent.siteIds.includes(person.siteId)) {
+    return (
+      <main id="contenu" class="page">
+        <h1>Droits RGPD</h1>
+        <p class="alert" role="alert">
+          Cette personne est rattachée à une autre MDS que les vôtres : ses demandes RGPD sont
+          traitées par le cadre de cette MDS.
+        </p>
+        <a href={hrefFor({ name: 'person', id: personId })}>Retour à la fiche</a>
+      </main>
+    );
+  }
   const name = person ? displayName(person) : '';
   return (
     <main id="contenu" class="page rgpd">
