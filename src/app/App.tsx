@@ -14,6 +14,7 @@ import {
   LazyNewVisit,
   LazyPersons,
   LazyPilotage,
+  LazyRgpd,
   LazyToFix,
 } from './lazy-screens';
 import { LockControls } from './lock/LockControls';
@@ -99,6 +100,8 @@ function Screen({ route, session }: { route: Route; session: Session }) {
     case 'admin':
     case 'audit':
       return <LazyAdmin route={route} session={session} />;
+    case 'person-rgpd':
+      return <LazyRgpd key={route.id} personId={route.id} session={session} />;
     case 'pilotage':
     case 'pilotage-print':
       return <LazyPilotage route={route} session={session} />;

@@ -52,6 +52,9 @@ export const LazyPilotage = lazyScreen(
 /** "Mon avis", the questionnaire the person answers at the end of a visit. */
 export const LazyAvis = lazyScreen(() => import('./avis/AvisScreen').then((m) => m.AvisScreen));
 
+/** The RGPD requests about a person (cadres): export, rectification, retention. */
+export const LazyRgpd = lazyScreen(() => import('./rgpd/RgpdScreen').then((m) => m.RgpdScreen));
+
 /** Administration (agents, sites, tablets) and the access journal: field agents never open them. */
 export const LazyAdmin = lazyScreen(
   () => import('./admin/AdminScreens').then((m) => m.AdminScreens),

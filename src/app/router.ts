@@ -3,6 +3,7 @@ import { adminHref, type AdminTab, parseAdminRoute } from './admin/admin-routes'
 import { guideHref, parseGuideRoute } from './guide/guide-routes';
 import { parsePersonsRoute, personsHref } from './persons/persons-routes';
 import { parsePilotageRoute, type PilotageRoute, pilotageHref } from './pilotage/pilotage-routes';
+import { parseRgpdRoute, rgpdHref } from './rgpd/rgpd-routes';
 
 /**
  * Screens are addressed by the URL hash, so a reload (or a browser restart) reopens the same
@@ -24,6 +25,7 @@ export type Route =
   | { name: 'person'; id: string }
   | { name: 'person-orient'; id: string }
   | { name: 'person-sheet'; id: string }
+  | { name: 'person-rgpd'; id: string }
   | { name: 'tasks' }
   | { name: 'referrals' }
   | { name: 'cadre' }
@@ -51,6 +53,8 @@ export function parseRoute(hash: string): Route {
   if (admin) return admin;
   const pilotage = parsePilotageRoute(path);
   if (pilotage) return pilotage;
+  const rgpd = parseRgpdRoute(path);
+  if (rgpd) return rgpd;
   return { name: 'visits' };
 }
 
@@ -84,6 +88,8 @@ export function hrefFor(route: Route): string {
     case 'admin':
     case 'audit':
       return adminHref(route);
+    case 'person-rgpd':
+      return rgpdHref(route);
     case 'pilotage':
     case 'pilotage-print':
       return pilotageHref(route);

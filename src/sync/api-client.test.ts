@@ -56,4 +56,26 @@ describe('api client', () => {
     expect(seen?.url).toBe('http://server.test/api/v1/sync/pull?limit=50&cursor=c8');
     expect(seen?.headers.get('authorization')).toBe('Bearer secret');
   });
+
+  it('hands an office document back as the server wrote it, with the token, and its errors typed', async () => {
+    const page = '<!doctype html><html><body><h1>Données détenues</h1></body></html>';
+    let seen: Request | undefined;
+    const api = createApiClient({
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        seen = new Request(new URL(String(input), 'http://server.test'), init);
+        return new Response(page, { status: 200, headers: { 'content-type': 'text/html' } });
+      }) as typeof fetch,
+    });
+    expect(await api.officeDocument('secret', '/api/v1/rgpd/persons/p/export?format=html')).toBe(
+      page,
+    );
+    expect(seen?.headers.get('authorization')).toBe('Bearer secret');
+    const refused = createApiClient({
+      fetch: respond(403, JSON.stringify({ error: { code: 'forbidden', message: 'Interdit' } })),
+    });
+    await expect(refused.officeDocument('t', '/api/v1/rgpd/x')).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
+  });
 });

@@ -74,6 +74,11 @@ export interface ApiClient {
     schema: S,
     signal?: AbortSignal,
   ): Promise<z.infer<S>>;
+  /**
+   * An office document as the server wrote it (the RGPD export, JSON or a printable page), to be
+   * saved or shown as it is; errors as for `office`.
+   */
+  officeDocument(token: string, path: string, signal?: AbortSignal): Promise<string>;
   /** Person files of the whole département with this name (and birth date): duplicates. */
   findPersonDuplicates(
     token: string,
@@ -98,12 +103,8 @@ export function createApiClient(
   const baseUrl = options.baseUrl ?? '';
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<S extends z.ZodType>(
-    path: string,
-    init: RequestInit,
-    schema: S,
-    signal?: AbortSignal,
-  ): Promise<z.infer<S>> {
+  /** One request and its body as text; an error answer becomes an HttpError or NetworkError. */
+  async function send(path: string, init: RequestInit, signal?: AbortSignal) {
     const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let response: Response;
@@ -116,9 +117,8 @@ export function createApiClient(
       if (signal?.aborted) throw error;
       throw new NetworkError(error, Date.now() - started);
     }
-    const body = parseJson(text);
     if (!response.ok) {
-      const parsed = apiErrorBodySchema.safeParse(body);
+      const parsed = apiErrorBodySchema.safeParse(parseJson(text));
       if (parsed.success) {
         const { code, message, details } = parsed.data.error;
         throw new HttpError(response.status, code, message, details);
@@ -128,7 +128,17 @@ export function createApiClient(
         throw new NetworkError(new Error(`HTTP ${response.status}`), Date.now() - started);
       throw new HttpError(response.status, 'http_error', `Erreur HTTP ${response.status}`);
     }
-    const parsed = schema.safeParse(body);
+    return { text, started };
+  }
+
+  async function request<S extends z.ZodType>(
+    path: string,
+    init: RequestInit,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
+    const { text, started } = await send(path, init, signal);
+    const parsed = schema.safeParse(parseJson(text));
     // A truncated or garbled body is a delivery fault: retry later, like a cut connection.
     if (!parsed.success)
       throw new NetworkError(new Error(`Réponse illisible pour ${path}`), Date.now() - started);
@@ -153,6 +163,8 @@ export function createApiClient(
   return {
     office: (token, { method, path, body }, schema, signal) =>
       request(path, json(method, body, token), schema, signal),
+    officeDocument: async (token, path, signal) =>
+      (await send(path, json('GET', undefined, token), signal)).text,
     login: (body, signal) =>
       request('/api/v1/auth/login', json('POST', body), loginResponseSchema, signal),
     push: (token, body, signal) =>

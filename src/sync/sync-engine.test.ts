@@ -63,6 +63,7 @@ describe('sync engine', () => {
       uploadGuide: () => server.uploadGuide(),
       uploadFormDefinition: () => server.uploadFormDefinition(),
       office: () => server.office(),
+      officeDocument: () => server.officeDocument(),
       findPersonDuplicates: () => server.findPersonDuplicates(),
       pilotage: () => server.pilotage(),
     };

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { launchPersistent } from '../support/browser';
 import { countRows, logIn, unlock, useE2EServer } from '../support/e2e-app';
 
@@ -13,10 +12,6 @@ import { countRows, logIn, unlock, useE2EServer } from '../support/e2e-app';
  * and answers; signing a visit offers "Mon avis" to hand over. axe-core checks every page.
  */
 const e2e = useE2EServer('dk-e2e-pilotage-');
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
 const MER = 'mds-41-41136';
 let context: BrowserContext;
 
@@ -27,29 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
 });
-
-/** The violations axe-core finds on the page as it is now (WCAG 2.1 A and AA rules). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses
-  // a script tag added to the page.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            o: object,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Visits of Mer by social workers in `year` (Paris time), counted here in SQL on our own. */
 async function socialVisitsAtMer(year: number): Promise<number> {

@@ -37,7 +37,11 @@ export class FakeServer implements ApiClient {
     throw new Error('not used');
   }
 
-  async office(): Promise<never> {
+  async office(..._request: unknown[]): Promise<never> {
+    throw new Error('not used');
+  }
+
+  async officeDocument(..._request: unknown[]): Promise<never> {
     throw new Error('not used');
   }
 

@@ -1,6 +1,7 @@
 import { roleLabels } from '../../../shared/schemas/agent';
 import type { Session } from '../../db/session';
 import { AdminRefusal } from '../AdminRefusal';
+import { RetentionPanel } from '../rgpd/RetentionPanel';
 import { adminHref, type AdminTab } from './admin-routes';
 import { AgentsPanel } from './AgentsPanel';
 import { AuditScreen } from './AuditScreen';
@@ -17,9 +18,10 @@ const TABS: Array<[AdminTab, string]> = [
   ['agents', 'Agents'],
   ['sites', 'Sites'],
   ['devices', 'Tablettes'],
+  ['retention', 'Conservation'],
 ];
 
-/** Administration (agents, sites, tablets) for administrators; the audit log for cadres too. */
+/** Administration (agents, sites, tablets, retention periods) for administrators; the audit log for cadres too. */
 export function AdminScreens({ route, session }: AdminScreenProps) {
   const role = session.agent.role;
   if (route.name === 'audit') {
@@ -54,6 +56,7 @@ export function AdminScreens({ route, session }: AdminScreenProps) {
       {route.tab === 'agents' && <AgentsPanel session={session} />}
       {route.tab === 'sites' && <SitesPanel session={session} />}
       {route.tab === 'devices' && <DevicesPanel session={session} />}
+      {route.tab === 'retention' && <RetentionPanel session={session} />}
     </main>
   );
 }

@@ -78,6 +78,11 @@ export function PersonFileScreen({ personId, session }: { personId: string; sess
         <a class="button-secondary" href={hrefFor({ name: 'person-sheet', id: personId })}>
           Fiche de suivi à remettre
         </a>
+        {session.agent.role === 'cadre' && session.agent.siteIds.includes(person.siteId) && (
+          <a class="button-secondary" href={hrefFor({ name: 'person-rgpd', id: personId })}>
+            Droits RGPD
+          </a>
+        )}
       </div>
       <ConflictPanel person={person} session={session} />
       <section class="card" aria-labelledby="identite-titre">
