@@ -197,12 +197,25 @@ describe('person files on the device', () => {
     expect(await readPerson(db, id)).toBeUndefined();
   });
 
-  it('checks a referral status change against the state machine before queuing it', async () => {
+  it('checks a referral status change against the state machine before queuing it, and follows the person taken on', async () => {
     const db = await newDb();
     const referralId = uuidv7();
+    const personId = uuidv7();
+    await applyPullPage(db, {
+      cursor: 'c1',
+      changes: [
+        {
+          entity: 'person',
+          entityId: personId,
+          op: 'put',
+          version: 5,
+          data: pulledPerson(personId, 'Roux', 'Anne'),
+        },
+      ],
+    });
     await db.referrals.put({
       id: referralId,
-      personId: uuidv7(),
+      personId,
       fromSiteId: BLOIS,
       fromAgentId: uuidv7(),
       to: { kind: 'agent', agentId: testSession.agent.id },
@@ -224,10 +237,14 @@ describe('person files on the device', () => {
       code: 'reason_required',
     });
     await queueReferralStatus(db, testSession, { referralId, to: 'recue' });
+    expect((await readPerson(db, personId))?.followers).toEqual([]);
     await queueReferralStatus(db, testSession, { referralId, to: 'en_cours' });
     expect((await db.outbox.toArray()).map((row) => (row.data as { to: string }).to)).toEqual([
       'recue',
       'en_cours',
+    ]);
+    expect((await readPerson(db, personId))?.followers.map((f) => f.agentId)).toEqual([
+      testSession.agent.id,
     ]);
   });
 });

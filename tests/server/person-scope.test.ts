@@ -88,7 +88,9 @@ describe.each(testDatabases())('selective sync of persons on $name', (target) =>
         [first.entityId],
       ),
     ).toEqual([{ site_id: MER, person_id: ours.entityId }]);
-    // A pin and an unpin in the same batch change the answer for the visits after them.
+    // A pin in the batch changes the answer for the visits after it. After the unpin, the
+    // tablet may still hold visits typed while the file was there: they are accepted too
+    // (person-scope-exit.test.ts).
     expect(
       await codes([
         visitOf(theirs.entityId),
@@ -97,7 +99,7 @@ describe.each(testDatabases())('selective sync of persons on $name', (target) =>
         scopePut('pin', theirs.entityId, 'delete'),
         visitOf(theirs.entityId),
       ]),
-    ).toEqual(['unknown_person', 'accepted', 'accepted', 'accepted', 'unknown_person']);
+    ).toEqual(['unknown_person', 'accepted', 'accepted', 'accepted', 'accepted']);
   });
 
   it('brings a pinned person, then removes them from the device when unpinned', async () => {
