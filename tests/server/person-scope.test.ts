@@ -54,6 +54,34 @@ describe.each(testDatabases())('selective sync of persons on $name', (target) =>
     });
   });
 
+  it('gives a visit to every agent of the MDS of the agent who made it, and to no agent of another MDS without the person', async () => {
+    // By decision (docs/SECURITY.md "Who sees what"): a visit is a record of its author's MDS,
+    // whose team shares its files, even when the person is another MDS's.
+    const vendome = await newSession(server(), [VENDOME]);
+    const author = await newSession(server(), [BLOIS]);
+    const colleague = await newSession(server(), [BLOIS]);
+    const mer = await newSession(server(), [MER]);
+    const create = newPersonPut(VENDOME, 'Lambert', 'Rose');
+    const referral = referralPut(create.entityId, VENDOME, {
+      kind: 'agent',
+      agentId: author.agent.id,
+    });
+    await push(server(), vendome, [create, referral]);
+    const visit = visitPut(BLOIS, { notes: 'Dossier CAF commencé' });
+    (visit.data as { personId?: string }).personId = create.entityId;
+    expect((await push(server(), author, [visit])).results[0]?.status).toBe('accepted');
+
+    const seen = async (session: typeof author) =>
+      (await pullAll(server(), session)).changes
+        .filter((c) => c.entityId === visit.entityId || c.entityId === create.entityId)
+        .map((c) => c.entity)
+        .sort();
+    expect(await seen(author)).toEqual(['person', 'visit']);
+    expect(await seen(colleague)).toEqual(['visit']);
+    expect(await seen(vendome)).toEqual(['person', 'visit']);
+    expect(await seen(mer)).toEqual([]);
+  });
+
   it('answers each visit of a batch by the scope of its person at that point of the batch', async () => {
     const blois = await newSession(server(), [BLOIS]);
     const mer = await newSession(server(), [MER]);
