@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personEditSchema, type PersonRecord } from '../../shared/persons/person';
 import { uuidv7 } from '../../shared/uuidv7';
-import { testSession } from '../../tests/support/fixtures';
+import { makeVisit, testSession } from '../../tests/support/fixtures';
 import { applyPullPage } from './apply-pull';
 import { AppDB } from './AppDB';
 import { applyPushResults } from './push-results';
@@ -175,9 +175,17 @@ describe('person files on the device', () => {
     expect(await db.referrals.count()).toBe(0);
   });
 
-  it('removes at once a person who left the scope with nothing unsent', async () => {
+  it('removes at once a person who left the scope with nothing unsent, keeping the visits of the agent’s MDS', async () => {
     const db = await newDb();
     const id = uuidv7();
+    const visit = (siteId: string) => ({
+      ...makeVisit({ siteId, personId: id }),
+      visitDate: '2026-11-20',
+      syncState: 'synced' as const,
+    });
+    const ours = visit(BLOIS);
+    const theirs = visit('mds-41-41269');
+    await db.visits.bulkPut([ours, theirs]);
     await applyPullPage(db, {
       cursor: 'c1',
       changes: [
@@ -195,6 +203,7 @@ describe('person files on the device', () => {
       changes: [{ entity: 'person', entityId: id, op: 'delete', version: 9 }],
     });
     expect(await readPerson(db, id)).toBeUndefined();
+    expect(await db.visits.toCollection().primaryKeys()).toEqual([ours.id]);
   });
 
   it('checks a referral status change against the state machine before queuing it, and follows the person taken on', async () => {
