@@ -1,13 +1,16 @@
 import type { AppDB } from './AppDB';
+import { readSession } from './session';
 import { forgetVisitReceipts } from './visit-receipts';
 
 /**
- * Removing a person who left the agent's scope (unfollowed, unpinned, moved away), which the
- * server says by pulling a `delete` of the person for this agent. Their file, referrals,
- * tasks and visits leave the tablet, but never before the tablet's own unsent records about
- * them are pushed (DESIGN §11, CHT #11306): until then the file stays, marked `leaving`, and
- * each later pull page sweeps it once nothing about it waits. Runs inside the pull
- * transaction (persons, referrals, tasks, visits, outbox).
+ * Removing a person who left the agent's scope (unfollowed, unpinned, a referral closed, a task
+ * done, moved away), which the server says by pulling a `delete` of the person for this agent.
+ * Their file, referrals, tasks and the visits of other MDS leave the tablet, but never before
+ * the tablet's own unsent records about them are pushed (DESIGN §11, CHT #11306): until then
+ * the file stays, marked `leaving`, and each later pull page sweeps it once nothing about it
+ * waits. The visits of the agent's own MDS stay: they are that MDS's records, which every agent
+ * of it pulls (docs/SECURITY.md "Who sees what"). Runs inside the pull transaction (meta,
+ * persons, referrals, tasks, visits, outbox).
  */
 export async function leaveScope(db: AppDB, personId: string): Promise<void> {
   if (await hasUnsent(db, personId)) await db.persons.update(personId, { leaving: true });
@@ -35,9 +38,15 @@ async function hasUnsent(db: AppDB, personId: string): Promise<boolean> {
 }
 
 async function removePerson(db: AppDB, personId: string): Promise<void> {
+  const ownSites = new Set((await readSession(db))?.agent.siteIds ?? []);
   await db.referrals.where('personId').equals(personId).delete();
   await db.tasks.where('personId').equals(personId).delete();
-  await forgetVisitReceipts(db, await db.visits.where('personId').equals(personId).primaryKeys());
-  await db.visits.where('personId').equals(personId).delete();
+  const visits = await db.visits
+    .where('personId')
+    .equals(personId)
+    .filter((visit) => !ownSites.has(visit.siteId))
+    .primaryKeys();
+  await forgetVisitReceipts(db, visits);
+  await db.visits.bulkDelete(visits);
   await db.persons.delete(personId);
 }

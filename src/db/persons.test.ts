@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personEditSchema, type PersonRecord } from '../../shared/persons/person';
 import { uuidv7 } from '../../shared/uuidv7';
-import { testSession } from '../../tests/support/fixtures';
+import { makeVisit, testSession } from '../../tests/support/fixtures';
 import { applyPullPage } from './apply-pull';
 import { AppDB } from './AppDB';
 import { applyPushResults } from './push-results';
@@ -175,9 +175,17 @@ describe('person files on the device', () => {
     expect(await db.referrals.count()).toBe(0);
   });
 
-  it('removes at once a person who left the scope with nothing unsent', async () => {
+  it('removes at once a person who left the scope with nothing unsent, keeping the visits of the agent’s MDS', async () => {
     const db = await newDb();
     const id = uuidv7();
+    const visit = (siteId: string) => ({
+      ...makeVisit({ siteId, personId: id }),
+      visitDate: '2026-11-20',
+      syncState: 'synced' as const,
+    });
+    const ours = visit(BLOIS);
+    const theirs = visit('mds-41-41269');
+    await db.visits.bulkPut([ours, theirs]);
     await applyPullPage(db, {
       cursor: 'c1',
       changes: [
@@ -195,14 +203,28 @@ describe('person files on the device', () => {
       changes: [{ entity: 'person', entityId: id, op: 'delete', version: 9 }],
     });
     expect(await readPerson(db, id)).toBeUndefined();
+    expect(await db.visits.toCollection().primaryKeys()).toEqual([ours.id]);
   });
 
-  it('checks a referral status change against the state machine before queuing it', async () => {
+  it('checks a referral status change against the state machine before queuing it, and follows the person taken on', async () => {
     const db = await newDb();
     const referralId = uuidv7();
+    const personId = uuidv7();
+    await applyPullPage(db, {
+      cursor: 'c1',
+      changes: [
+        {
+          entity: 'person',
+          entityId: personId,
+          op: 'put',
+          version: 5,
+          data: pulledPerson(personId, 'Roux', 'Anne'),
+        },
+      ],
+    });
     await db.referrals.put({
       id: referralId,
-      personId: uuidv7(),
+      personId,
       fromSiteId: BLOIS,
       fromAgentId: uuidv7(),
       to: { kind: 'agent', agentId: testSession.agent.id },
@@ -224,10 +246,14 @@ describe('person files on the device', () => {
       code: 'reason_required',
     });
     await queueReferralStatus(db, testSession, { referralId, to: 'recue' });
+    expect((await readPerson(db, personId))?.followers).toEqual([]);
     await queueReferralStatus(db, testSession, { referralId, to: 'en_cours' });
     expect((await db.outbox.toArray()).map((row) => (row.data as { to: string }).to)).toEqual([
       'recue',
       'en_cours',
+    ]);
+    expect((await readPerson(db, personId))?.followers.map((f) => f.agentId)).toEqual([
+      testSession.agent.id,
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { uuidv7 } from '../../shared/uuidv7';
 import type { AppDB } from './AppDB';
 import { appendMutation } from './outbox';
 import { type LocalReferral, localReferralSchema, parseRows } from './person-rows';
+import { readPerson } from './persons';
 import type { Session } from './session';
 
 /**
@@ -49,7 +50,10 @@ export class TransitionRefusedError extends Error {
 /**
  * Moves a referral to `to`, checked here against the state machine before anything is
  * written (the server checks again against the status it holds). One transaction: the
- * pending change on the row and its outbox mutation.
+ * pending change on the row and its outbox mutation. Taking a referral on (`en_cours`, not for
+ * a partner) makes the agent follow the person: the server records it with the change, and the
+ * file shows it here at once, under "Personnes que je suis". If the server refuses the change,
+ * the file it sends next has the followers it holds.
  */
 export async function queueReferralStatus(
   db: AppDB,
@@ -57,7 +61,7 @@ export async function queueReferralStatus(
   input: { referralId: string; to: ReferralStatus; reason?: string },
   now: Date = new Date(),
 ): Promise<void> {
-  await db.transaction('rw', [db.referrals, db.outbox, db.meta], async () => {
+  await db.transaction('rw', [db.referrals, db.persons, db.outbox, db.meta], async () => {
     const referral = localReferralSchema.parse(await db.referrals.get(input.referralId));
     const from = referral.pendingChange?.to ?? referral.status;
     const check = checkTransition(
@@ -76,12 +80,21 @@ export async function queueReferralStatus(
       at: now.toISOString(),
     });
     await db.referrals.update(referral.id, { pendingChange: change, syncState: 'pending' });
+    if (input.to === 'en_cours' && referral.to.kind !== 'partner')
+      await followLocally(db, referral.personId, session.agent.id, now);
     await appendMutation(
       db,
       { entity: ENTITY.referralStatus, op: 'put', entityId: referral.id, data: change },
       now,
     );
   });
+}
+
+async function followLocally(db: AppDB, personId: string, agentId: string, now: Date) {
+  const person = await readPerson(db, personId);
+  if (person === undefined || person.followers.some((f) => f.agentId === agentId)) return;
+  const followers = [...person.followers, { agentId, since: now.toISOString() }];
+  await db.persons.update(personId, { followers });
 }
 
 export async function listReferrals(db: AppDB): Promise<LocalReferral[]> {

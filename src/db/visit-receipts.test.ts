@@ -111,7 +111,7 @@ describe('the receipt ledger of pushed visits', () => {
     await pushed([visit, other]);
     await db.transaction(
       'rw',
-      [db.persons, db.referrals, db.tasks, db.visits, db.visitReceipts, db.outbox],
+      [db.meta, db.persons, db.referrals, db.tasks, db.visits, db.visitReceipts, db.outbox],
       () => leaveScope(db, personId),
     );
     expect(await readVisit(db, visit.id)).toBeUndefined();

@@ -121,6 +121,13 @@ describe('a referral between two agents', () => {
     await card.getByRole('button', { name: 'Accuser réception' }).click();
     await card.getByRole('button', { name: 'Prendre en charge' }).click();
     await expect.poll(() => card.textContent()).toContain('Statut : En cours');
+    // Taking it on puts the person in B's caseload, at once on the tablet.
+    await b.getByRole('link', { name: 'Personnes', exact: true }).click();
+    const followed = b.locator('section', {
+      has: b.getByRole('heading', { name: /^Personnes que je suis/ }),
+    });
+    await expect.poll(() => followed.getByRole('link', { name: heading }).count()).toBe(1);
+    await b.getByRole('link', { name: /^Orientations/ }).click();
 
     // B records a visit from the person's file.
     await card.getByRole('link', { name: heading }).click();
@@ -146,6 +153,13 @@ describe('a referral between two agents', () => {
       [person!.id],
     );
     expect(visits).toEqual([{ form_id: 'visite-sociale' }]);
+    // The server made B a follower with the change, so closing the referral keeps the file.
+    const followers = await e2e.server.db.query<{ login: string }>(
+      `SELECT a.login FROM person_followers f JOIN agents a ON a.id = f.agent_id
+       WHERE f.person_id = $1 ORDER BY a.login`,
+      [person!.id],
+    );
+    expect(followers.map((f) => f.login)).toEqual(['demo.pmi', 'demo.social']);
 
     // A sees the referral taken on, with the history timed by the server.
     await syncNow(a);

@@ -1,11 +1,14 @@
 /**
  * Which persons an agent may hold: those of their sites, their caseload, their pins, the
- * persons of referrals they sent or receive (themselves or their MDS) and of tasks they are
- * given. Used by pull (build-pull.ts) and by every handler that touches a person.
+ * persons of the open referrals they sent or receive (themselves or their MDS) and of the
+ * unfinished tasks they are given. A closed or refused referral and a done task keep no one:
+ * the person then leaves the agent's scope unless a follow, a pin or a site keeps them.
+ * Used by pull (build-pull.ts) and by every handler that touches a person.
  */
 import type { Agent } from '../../../shared/schemas/agent';
 import { personDataSites } from '../auth/access-policy';
 import type { Queryable } from '../db/database';
+import { findAgentById } from '../db/queries/agents';
 
 /**
  * SQL selecting the ids of the persons in the scope of agent `$agent` of sites `$sites`,
@@ -15,8 +18,9 @@ export function personScopeSql(agent: string, sites: string): string {
   return `SELECT person_id FROM person_followers WHERE agent_id = ${agent}
           UNION SELECT person_id FROM person_pins WHERE agent_id = ${agent}
           UNION SELECT person_id FROM referrals
-                WHERE from_agent_id = ${agent} OR to_agent_id = ${agent} OR to_site_id = ANY(${sites})
-          UNION SELECT person_id FROM tasks WHERE assignee_id = ${agent}`;
+                WHERE status NOT IN ('cloturee', 'refusee')
+                  AND (from_agent_id = ${agent} OR to_agent_id = ${agent} OR to_site_id = ANY(${sites}))
+          UNION SELECT person_id FROM tasks WHERE assignee_id = ${agent} AND done_at IS NULL`;
 }
 
 /** Whether the agent may read and edit this person's file. */
@@ -80,4 +84,50 @@ export async function exitScopeIfOut(tx: Queryable, personId: string, agent: Age
      ON CONFLICT (agent_id, person_id) DO UPDATE SET seq = excluded.seq`,
     [agent.id, personId],
   );
+}
+
+/**
+ * `exitScopeIfOut` for each of these agents (a referral's sender and receivers, a task's former
+ * assignee), once the link that kept the person in their scope has ended. An agent who never
+ * held person data of `siteId` (an administrator of a receiving MDS) is skipped: they had
+ * nothing to remove. Caller holds the change log lock.
+ */
+export async function exitScopeOfAgents(
+  tx: Queryable,
+  personId: string,
+  agentIds: Iterable<string>,
+): Promise<void> {
+  for (const id of new Set(agentIds)) {
+    const agent = await findAgentById(tx, id);
+    if (agent !== undefined && personDataSites(agent).length > 0)
+      await exitScopeIfOut(tx, personId, agent);
+  }
+}
+
+/** The agents of an MDS: those who receive the referrals sent to it. */
+export async function agentsOfSite(tx: Queryable, siteId: string): Promise<string[]> {
+  const rows = await tx.query<{ agent_id: string }>(
+    'SELECT agent_id FROM agent_sites WHERE site_id = $1',
+    [siteId],
+  );
+  return rows.map((row) => row.agent_id);
+}
+
+/**
+ * Whether the person left this agent's scope (a `delete` logged for them alone): their devices
+ * may still hold records about the person, typed while it was theirs, which the tablet keeps
+ * until pushed (src/db/person-removal.ts). A visit among them is still accepted, as a record of
+ * the agent's own MDS, so nothing typed is refused for a scope change the agent did not see.
+ */
+export async function personLeftScope(
+  tx: Queryable,
+  personId: string,
+  agentId: string,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `SELECT 1 FROM agent_scope_changes c JOIN persons p ON p.id = c.person_id
+     WHERE c.person_id = $1 AND c.agent_id = $2 AND p.deleted_at IS NULL`,
+    [personId, agentId],
+  );
+  return rows.length > 0;
 }

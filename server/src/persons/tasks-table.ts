@@ -3,13 +3,18 @@ import type { TaskRecord } from '../../../shared/persons/task';
 import type { Queryable } from '../db/database';
 import { type Int8, toSafeInt } from '../db/convert';
 
-/** The stored version of the task and its assignee, locked, if the server holds it. */
+/** The stored version of the task, its assignee and whether it is done, locked, if held. */
 export async function selectTaskForUpdate(
   tx: Queryable,
   id: string,
-): Promise<{ version: number; assigneeId: string; createdBy: string } | undefined> {
-  const rows = await tx.query<{ version: Int8; assignee_id: string; created_by: string }>(
-    'SELECT version, assignee_id, created_by FROM tasks WHERE id = $1 FOR UPDATE',
+): Promise<{ version: number; assigneeId: string; createdBy: string; done: boolean } | undefined> {
+  const rows = await tx.query<{
+    version: Int8;
+    assignee_id: string;
+    created_by: string;
+    done: boolean;
+  }>(
+    'SELECT version, assignee_id, created_by, done_at IS NOT NULL AS done FROM tasks WHERE id = $1 FOR UPDATE',
     [id],
   );
   const row = rows[0];
@@ -18,6 +23,7 @@ export async function selectTaskForUpdate(
       version: toSafeInt(row.version),
       assigneeId: row.assignee_id,
       createdBy: row.created_by,
+      done: row.done,
     }
   );
 }

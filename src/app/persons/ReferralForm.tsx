@@ -9,6 +9,7 @@ import type { Session } from '../../db/session';
 import { hrefFor, navigate } from '../router';
 import { useServices } from '../services';
 import { useObservable } from '../use-observable';
+import { sendingSite } from './sending-site';
 import { useDirectory } from './use-directory';
 
 /** Papers usually asked; the agent ticks those the person already gave. */
@@ -27,6 +28,8 @@ type Kind = ReferralTarget['kind'] | 'service';
  * "Orienter": a referral of the person to a colleague, another MDS, a partner (CAF, CPAM…)
  * or a service of the guide, with the reason, the urgency, the person's consent and the
  * documents checklist. Works offline; the receiver is told at their next sync after this one.
+ * It is sent from the person's MDS when the agent works there, else from the agent's MDS,
+ * chosen by an agent of several (`sending-site.ts`).
  */
 export function ReferralForm({ personId, session }: { personId: string; session: Session }) {
   const { db } = useServices();
@@ -45,11 +48,14 @@ export function ReferralForm({ personId, session }: { personId: string; session:
   const [urgency, setUrgency] = useState<(typeof urgencies)[number]>('normale');
   const [consent, setConsent] = useState(false);
   const [provided, setProvided] = useState<Set<string>>(new Set());
+  const [chosenSite, setChosenSite] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (data === undefined) return <p class="loading">Chargement…</p>;
   if (data.person === undefined) return <p>Fiche introuvable sur la tablette.</p>;
   const person = data.person;
   const colleagues = [...directory.profiles.values()].filter((p) => p.id !== session.agent.id);
+  const from = sendingSite(person.siteId, session.agent.siteIds);
+  const fromSiteId = 'fixed' in from ? from.fixed : chosenSite;
 
   function toTarget(): ReferralTarget | undefined {
     if (target === '') return undefined;
@@ -64,12 +70,13 @@ export function ReferralForm({ personId, session }: { personId: string; session:
     event.preventDefault();
     const to = toTarget();
     if (to === undefined) return setError('Choisissez à qui orienter la personne.');
+    if (fromSiteId === '') return setError('Choisissez la MDS d’où part l’orientation.');
     if (reason.trim() === '') return setError('Indiquez le motif de l’orientation.');
     if (!consent) return setError('L’accord de la personne est nécessaire pour l’orienter.');
     await queueReferral(db, session, {
       id: uuidv7(),
       personId,
-      fromSiteId: session.agent.siteIds[0]!,
+      fromSiteId,
       to,
       reason: reason.trim(),
       urgency,
@@ -134,6 +141,23 @@ export function ReferralForm({ personId, session }: { personId: string; session:
             </option>
           ))}
         </select>
+        {'choices' in from && (
+          <>
+            <label for="orienter-depuis">Depuis la MDS</label>
+            <select
+              id="orienter-depuis"
+              value={chosenSite}
+              onChange={(e) => setChosenSite(e.currentTarget.value)}
+            >
+              <option value="">Choisir</option>
+              {from.choices.map((id) => (
+                <option key={id} value={id}>
+                  {directory.siteNameOf(id)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label for="orienter-motif">Motif</label>
         <textarea
           id="orienter-motif"

@@ -93,3 +93,31 @@ export function statusPut(
     data: { id, referralId, from, to, ...(reason ? { reason } : {}), at },
   };
 }
+
+/** A put of a task for `assigneeId` about the person; `baseVersion` for a task already held. */
+export function taskPut(
+  task: { id: string; personId: string; siteId: string; assigneeId: string; doneAt?: string },
+  baseVersion?: number,
+): Mutation {
+  const at = new Date().toISOString();
+  return {
+    id: uuidv7(),
+    seq: 0,
+    entity: 'task',
+    op: 'put',
+    entityId: task.id,
+    at,
+    ...(baseVersion === undefined ? {} : { baseVersion }),
+    data: {
+      id: task.id,
+      personId: task.personId,
+      siteId: task.siteId,
+      assigneeId: task.assigneeId,
+      kind: 'visite',
+      title: 'Passer voir la personne',
+      dueOn: at.slice(0, 10),
+      doneAt: task.doneAt ?? null,
+      createdAt: at,
+    },
+  };
+}

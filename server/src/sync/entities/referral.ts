@@ -10,7 +10,14 @@ import {
 import { checkTransition } from '../../../../shared/persons/referral-status';
 import type { Queryable } from '../../db/database';
 import { upsertChange } from '../../db/queries/sync-changes';
-import { enterScope, personInScope } from '../../persons/person-scope';
+import { logPerson } from '../../persons/log-person';
+import {
+  agentsOfSite,
+  enterScope,
+  exitScopeOfAgents,
+  personInScope,
+} from '../../persons/person-scope';
+import { selectPersonForUpdate, setAgentLink, setPersonVersion } from '../../persons/persons-table';
 import {
   agentExists,
   insertReferral,
@@ -21,7 +28,7 @@ import {
   updateReferralStatus,
 } from '../../persons/referrals-table';
 import type { EntityHandlers } from '../entity-registry';
-import { type MutationHandler, reject } from '../outcome';
+import { type MutationHandler, type PushContext, reject } from '../outcome';
 
 /**
  * A referral of a person to a professional, an MDS or a partner. Created `envoyee` by a put;
@@ -65,7 +72,10 @@ const put: MutationHandler = async (ctx, mutation) => {
 /**
  * A status change, checked against the status the server holds (not the one the device saw):
  * two devices answering the same referral cannot both move it from `envoyee`. Recorded with
- * the server time it was accepted.
+ * the server time it was accepted. A professional taking the referral on (`en_cours`) follows
+ * the person from then on, so its closing does not take the file off their tablet; a closed or
+ * refused referral keeps no one else: its sender and receivers lose the person unless a follow,
+ * a pin, a site or another open link keeps them (persons/person-scope.ts).
  */
 const changeStatus: MutationHandler = async (ctx, mutation) => {
   const parsed = referralStatusChangeSchema.safeParse(mutation.data);
@@ -98,8 +108,32 @@ const changeStatus: MutationHandler = async (ctx, mutation) => {
   await insertReferralEvent(ctx.tx, stored.id, mutation.id, event);
   await updateReferralStatus(ctx.tx, record);
   await logReferral(ctx.tx, record);
+  // A partner has no account: the sender recording its answer does not take the person on.
+  if (change.to === 'en_cours' && stored.to.kind !== 'partner') await follow(ctx, record.personId);
+  if (change.to === 'cloturee' || change.to === 'refusee')
+    await exitScopeOfAgents(ctx.tx, record.personId, await linkedAgents(ctx, record));
   return { status: 'accepted', version, receipt: record.receipt };
 };
+
+/** The acting agent follows the person: a new version of the file, with its followers. */
+async function follow(ctx: PushContext, personId: string): Promise<void> {
+  const stored = await selectPersonForUpdate(ctx.tx, personId);
+  if (stored === undefined) return;
+  const since = ctx.now.toISOString();
+  const link = { personId, agentId: ctx.agent.id, since };
+  if (!(await setAgentLink(ctx.tx, 'person_followers', link, true))) return;
+  const person = { ...stored, version: await ctx.nextChangeSeq(), updatedAt: since };
+  await setPersonVersion(ctx.tx, person);
+  await logPerson(ctx.tx, person);
+}
+
+/** The agents whose scope the referral held the person in: its sender and receivers. */
+async function linkedAgents(ctx: PushContext, record: ReferralRecord): Promise<string[]> {
+  const to = record.to;
+  if (to.kind === 'agent') return [record.fromAgentId, to.agentId];
+  if (to.kind === 'site') return [record.fromAgentId, ...(await agentsOfSite(ctx.tx, to.siteId))];
+  return [record.fromAgentId];
+}
 
 async function logReferral(tx: Queryable, record: ReferralRecord): Promise<void> {
   await upsertChange(tx, {

@@ -3,7 +3,7 @@ import { ENTITY } from '../../../../shared/entities';
 import { toFieldIssues } from '../../../../shared/field-issues';
 import { type TaskRecord, taskDataSchema } from '../../../../shared/persons/task';
 import { upsertChange } from '../../db/queries/sync-changes';
-import { enterScope, personInScope } from '../../persons/person-scope';
+import { enterScope, exitScopeOfAgents, personInScope } from '../../persons/person-scope';
 import { agentExists } from '../../persons/referrals-table';
 import { selectTaskForUpdate, upsertTask } from '../../persons/tasks-table';
 import type { EntityHandlers } from '../entity-registry';
@@ -12,8 +12,9 @@ import { type MutationHandler, reject } from '../outcome';
 /**
  * A task for a person: created by a put, then replaced by puts made on the version the device
  * holds (`baseVersion`). A put made on an older version answers `conflict` and changes
- * nothing: the device pulls the newer task and the agent decides again. The task's assignee
- * pulls it, and the person with it.
+ * nothing: the device pulls the newer task and the agent decides again. The assignee of an
+ * unfinished task pulls it, and the person with it; once the task is done or given to someone
+ * else, the person leaves the former assignee's scope unless something else keeps them there.
  */
 const put: MutationHandler = async (ctx, mutation) => {
   const parsed = taskDataSchema.safeParse(mutation.data);
@@ -44,8 +45,10 @@ const put: MutationHandler = async (ctx, mutation) => {
     updatedAt: ctx.now.toISOString(),
   };
   await upsertTask(ctx.tx, record);
-  if (stored?.assigneeId !== data.assigneeId)
-    await enterScope(ctx.tx, data.personId, [data.assigneeId]);
+  const wasOpenFor = stored && !stored.done ? stored.assigneeId : undefined;
+  const openFor = data.doneAt === null ? data.assigneeId : undefined;
+  if (openFor !== undefined && openFor !== wasOpenFor)
+    await enterScope(ctx.tx, data.personId, [openFor]);
   await upsertChange(ctx.tx, {
     entity: ENTITY.task,
     entityId: record.id,
@@ -55,6 +58,8 @@ const put: MutationHandler = async (ctx, mutation) => {
     op: 'put',
     payload: record,
   });
+  if (wasOpenFor !== undefined && wasOpenFor !== openFor)
+    await exitScopeOfAgents(ctx.tx, data.personId, [wasOpenFor]);
   return { status: 'accepted', version, receipt: await ctx.issueReceipt() };
 };
 

@@ -5,6 +5,7 @@ import { type VisitRecord, visitDataSchema } from '../../../../shared/schemas/vi
 import type { Mutation } from '../../../../shared/sync/protocol-v1';
 import { existingVisitIds, insertVisitsWithChanges, siteOfVisit } from '../../db/queries/visits';
 import { checkVisitAnswers, loadAnswersCheck } from '../../forms/check-visit-answers';
+import { personLeftScope } from '../../persons/person-scope';
 import { type MutationHandler, type PushContext, reject } from '../outcome';
 import type { EntityHandlers } from '../entity-registry';
 import { acceptNewRecord, type NewRecordWriter } from '../accept-record';
@@ -33,7 +34,7 @@ const put: MutationHandler = async (ctx, mutation) => {
   const answers = checkVisitAnswers(check, { formId, formVersion, answers: data.answers });
   if (!answers.ok) return answers.outcome;
   if (ctx.exists(ENTITY.visit, data.id)) return reject('immutable_record');
-  if (data.personId !== undefined && !(await ctx.personInScope(data.personId)))
+  if (data.personId !== undefined && !(await mayRecordAbout(ctx, data.personId)))
     return reject('unknown_person');
   if (data.supersedes !== undefined && !(await maySupersede(ctx, data.supersedes))) {
     return reject('invalid_record', [
@@ -43,6 +44,17 @@ const put: MutationHandler = async (ctx, mutation) => {
 
   return acceptNewRecord(ctx, visitWriter, { ...data, answers: answers.answers });
 };
+
+/**
+ * A visit names a person in the agent's scope, or one who left it while the tablet still held
+ * them: visits typed before the tablet learnt of the exit are kept as records of the agent's
+ * MDS (persons/person-scope.ts `personLeftScope`).
+ */
+async function mayRecordAbout(ctx: PushContext, personId: string): Promise<boolean> {
+  return (
+    (await ctx.personInScope(personId)) || (await personLeftScope(ctx.tx, personId, ctx.agent.id))
+  );
+}
 
 /** A correction names a visit of the agent's sites, stored or accepted earlier in this batch. */
 async function maySupersede(ctx: PushContext, visitId: string): Promise<boolean> {
