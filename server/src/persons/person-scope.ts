@@ -1,7 +1,7 @@
 /**
  * Which persons an agent may hold: those of their sites, their caseload, their pins, the
  * persons of referrals they sent or receive (themselves or their MDS) and of tasks they are
- * given. Used by pull (build-pull.ts) and by every handler that touches a person.
+ * given; for a cadre, also those of the referrals and tasks of their MDS's agents. Used by pull (build-pull.ts) and by every handler that touches a person.
  */
 import type { Agent } from '../../../shared/schemas/agent';
 import { personDataSites } from '../auth/access-policy';
@@ -16,7 +16,24 @@ export function personScopeSql(agent: string, sites: string): string {
           UNION SELECT person_id FROM person_pins WHERE agent_id = ${agent}
           UNION SELECT person_id FROM referrals
                 WHERE from_agent_id = ${agent} OR to_agent_id = ${agent} OR to_site_id = ANY(${sites})
-          UNION SELECT person_id FROM tasks WHERE assignee_id = ${agent}`;
+          UNION SELECT person_id FROM tasks WHERE assignee_id = ${agent}
+          UNION ${cadreScopeSql(agent, sites)}`;
+}
+
+/**
+ * SQL selecting, for a cadre only, the persons of the referrals addressed to an agent of their
+ * MDS and of the tasks given to one: the "Suivi de la MDS" counts the MDS's received referrals
+ * (a referral from another MDS to one of its agents is logged under the sender's site) and the
+ * late tasks of its agents, with every status change, closing and refusal included, so the
+ * delays between statuses are whole. Empty for any other role.
+ */
+function cadreScopeSql(agent: string, sites: string): string {
+  return `SELECT work.person_id FROM (
+            SELECT person_id, to_agent_id AS agent_id FROM referrals WHERE to_agent_id IS NOT NULL
+            UNION ALL SELECT person_id, assignee_id FROM tasks
+          ) work
+          JOIN agent_sites mds ON mds.agent_id = work.agent_id AND mds.site_id = ANY(${sites})
+          WHERE EXISTS (SELECT 1 FROM agents WHERE id = ${agent} AND role = 'cadre')`;
 }
 
 /** Whether the agent may read and edit this person's file. */
