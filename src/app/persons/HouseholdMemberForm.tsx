@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import {
   type HouseholdLink,
+  type HouseholdMember,
   householdLinkLabels,
   householdLinks,
   type MemberValues,
@@ -18,25 +19,32 @@ import { useObservable } from '../use-observable';
 const MAX_MATCHES = 5;
 
 /**
- * Adds a member to the household: name, link chosen from the list, birth date if known, and
- * their own file if they have one on the tablet, found by name whatever the accents and case.
- * Choosing a file fills in the name and birth date from it.
+ * Adds a member to the household, or edits one (`member`): name, link chosen from the list,
+ * birth date if known, and their own file if they have one on the tablet, found by name
+ * whatever the accents and case. Choosing a file fills in the name and birth date from it.
+ * An edit sends only the fields that changed (src/db/household-edits.ts).
  */
 export function HouseholdMemberForm({
   person,
-  onAdd,
+  member,
+  onSave,
+  onCancel,
 }: {
   person: LocalPerson;
-  onAdd: (memberId: string, values: MemberValues) => Promise<void>;
+  member?: HouseholdMember;
+  onSave: (memberId: string, values: Omit<MemberValues, 'removed'>) => Promise<void>;
+  onCancel?: () => void;
 }) {
   const { db } = useServices();
   const persons = useObservable(() => observe(() => listPersons(db)), [db]) ?? [];
-  const [name, setName] = useState('');
-  const [link, setLink] = useState<HouseholdLink>('enfant');
-  const [birthDate, setBirthDate] = useState('');
+  const [name, setName] = useState(member?.name ?? '');
+  const [link, setLink] = useState<HouseholdLink>(member?.link ?? 'enfant');
+  const [birthDate, setBirthDate] = useState(member?.birthDate ?? '');
   const [search, setSearch] = useState('');
-  const [linked, setLinked] = useState<LocalPerson | null>(null);
+  const [linkedId, setLinkedId] = useState<string | null>(member?.personId ?? null);
   const [failure, setFailure] = useState<string | null>(null);
+  const id = (field: string) => `foyer-${member?.id ?? 'nouveau'}-${field}`;
+  const linked = persons.find((p) => p.id === linkedId);
 
   const query = foldName(search);
   const matches =
@@ -47,7 +55,7 @@ export function HouseholdMemberForm({
           .slice(0, MAX_MATCHES);
 
   function choose(file: LocalPerson) {
-    setLinked(file);
+    setLinkedId(file.id);
     setSearch('');
     setName(
       `${String(file.fields.firstName?.value ?? '')} ${String(file.fields.lastName?.value ?? '')}`.trim(),
@@ -63,28 +71,27 @@ export function HouseholdMemberForm({
       return;
     }
     try {
-      await onAdd(uuidv7(), {
+      await onSave(member?.id ?? uuidv7(), {
         name: name.trim(),
         link,
         birthDate: birthDate === '' ? null : birthDate,
-        personId: linked?.id ?? null,
-        removed: false,
+        personId: linkedId,
       });
       setName('');
       setBirthDate('');
-      setLinked(null);
+      setLinkedId(null);
       setFailure(null);
     } catch {
-      setFailure('Ajout impossible : vérifiez le nom et la date de naissance.');
+      setFailure('Enregistrement impossible : vérifiez le nom et la date de naissance.');
     }
   }
 
   return (
     <form class="no-print" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <h3>Ajouter un membre</h3>
-      <label for="foyer-recherche">Chercher sa fiche sur la tablette (facultatif)</label>
+      <h3>{member ? `Modifier ${member.name}` : 'Ajouter un membre'}</h3>
+      <label for={id('recherche')}>Chercher sa fiche sur la tablette (facultatif)</label>
       <input
-        id="foyer-recherche"
+        id={id('recherche')}
         type="search"
         value={search}
         onInput={(e) => setSearch(e.currentTarget.value)}
@@ -105,19 +112,19 @@ export function HouseholdMemberForm({
           ))}
         </ul>
       )}
-      {linked && (
+      {linkedId && (
         <p>
-          Fiche liée : {displayName(linked)}{' '}
-          <button type="button" class="button-link" onClick={() => setLinked(null)}>
+          Fiche liée : {linked ? displayName(linked) : 'fiche qui n’est pas sur la tablette'}{' '}
+          <button type="button" class="button-link" onClick={() => setLinkedId(null)}>
             Ne plus lier
           </button>
         </p>
       )}
-      <label for="foyer-nom">Nom et prénom du membre</label>
-      <input id="foyer-nom" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-      <label for="foyer-lien">Lien avec la personne</label>
+      <label for={id('nom')}>Nom et prénom du membre</label>
+      <input id={id('nom')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      <label for={id('lien')}>Lien avec la personne</label>
       <select
-        id="foyer-lien"
+        id={id('lien')}
         value={link}
         onChange={(e) => setLink(e.currentTarget.value as HouseholdLink)}
       >
@@ -127,9 +134,9 @@ export function HouseholdMemberForm({
           </option>
         ))}
       </select>
-      <label for="foyer-naissance">Date de naissance (facultatif)</label>
+      <label for={id('naissance')}>Date de naissance (facultatif)</label>
       <input
-        id="foyer-naissance"
+        id={id('naissance')}
         type="date"
         value={birthDate}
         onInput={(e) => setBirthDate(e.currentTarget.value)}
@@ -139,9 +146,16 @@ export function HouseholdMemberForm({
           {failure}
         </p>
       )}
-      <button type="submit" class="button-secondary">
-        Ajouter au foyer
-      </button>
+      <div class="actions">
+        <button type="submit" class="button-secondary">
+          {member ? 'Enregistrer' : 'Ajouter au foyer'}
+        </button>
+        {onCancel && (
+          <button type="button" class="button-link" onClick={onCancel}>
+            Annuler
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { householdMembers } from '../../../shared/persons/household';
 import { formatHlc } from '../../../shared/persons/hlc';
@@ -95,7 +95,6 @@ describe('household section', () => {
         link: expect.objectContaining({ value: 'enfant' }),
         birthDate: expect.objectContaining({ value: '2026-10-28' }),
         personId: expect.objectContaining({ value: child }),
-        removed: expect.objectContaining({ value: false }),
       },
     ]);
 
@@ -106,7 +105,7 @@ describe('household section', () => {
     await screen.findByRole('heading', { level: 1, name: 'LEFÈVRE Zoé' });
   });
 
-  it('removes a member, and says so when a member has no name', async () => {
+  it('edits one field of a member, removes a member, and says so when a member has no name', async () => {
     const id = uuidv7();
     const henri = uuidv7();
     db = freshDb();
@@ -126,14 +125,80 @@ describe('household section', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Indiquez le nom du membre du foyer.',
     );
+    fireEvent.click(screen.getByRole('button', { name: 'Modifier Henri Moreau' }));
+    await screen.findByRole('heading', { name: 'Modifier Henri Moreau' });
+    fireEvent.change(screen.getByLabelText('Lien avec la personne'), {
+      target: { value: 'fratrie' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText(/Frère ou sœur/);
+    const [edit] = await db.outbox.toArray();
+    const edited = personEditSchema.parse(edit!.data).edits.household;
+    expect(edited).toEqual({
+      [henri]: {
+        link: expect.objectContaining({ value: 'fratrie', base: hlc(2) }),
+        removed: expect.objectContaining({ value: false, base: null }),
+      },
+    });
+
     fireEvent.click(screen.getByRole('button', { name: 'Retirer Henri Moreau du foyer' }));
     await screen.findByText('Aucun membre du foyer enregistré.');
     const stored = await readPerson(db, id);
     expect(householdMembers(stored?.fields.household)).toEqual([]);
-    const [row] = await db.outbox.toArray();
-    expect(personEditSchema.parse(row!.data).edits.household).toEqual({
-      [henri]: { removed: expect.objectContaining({ value: true, base: null }) },
+    const [, removal] = await db.outbox.toArray();
+    expect(personEditSchema.parse(removal!.data).edits.household).toEqual({
+      [henri]: {
+        removed: expect.objectContaining({ value: true, base: edited![henri]!.removed!.hlc }),
+      },
     });
     await waitFor(() => expect(screen.queryByText('Henri Moreau')).toBeNull());
+  });
+
+  it('shows the two values of a member field edited at the same time, and sends the one chosen', async () => {
+    const id = uuidv7();
+    const henri = uuidv7();
+    db = freshDb();
+    await startSession(db, testSession);
+    const person = storedPerson(id, 'Moreau', 'Jeanne');
+    const write = (value: unknown) => ({ value, hlc: hlc(2), by: OTHER });
+    const winner = formatHlc({ ms: 5, counter: 0, node: 'a' });
+    const loser = formatHlc({ ms: 4, counter: 0, node: 'b' });
+    await db.persons.put({
+      ...person,
+      fields: {
+        ...person.fields,
+        household: {
+          [henri]: {
+            name: write('Henri Moreau'),
+            link: {
+              value: 'autre',
+              hlc: winner,
+              by: OTHER,
+              conflicts: [{ value: 'parent', hlc: loser, by: testSession.agent.id }],
+            },
+          },
+        },
+      },
+    } as never);
+    await open({ name: 'person', id });
+
+    await screen.findByRole('heading', { name: 'Modifications à départager (1)' });
+    screen.getByRole('group', { name: 'Foyer, Henri Moreau : Lien' });
+    fireEvent.click(screen.getByRole('radio', { name: /Parent.*saisi par vous/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Garder cette valeur' }));
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const [row] = await db.outbox.toArray();
+    expect(personEditSchema.parse(row!.data).edits.household?.[henri]?.link).toMatchObject({
+      value: 'parent',
+      base: winner,
+      resolves: [loser],
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('heading', { name: /Modifications à départager/ })).toBeNull(),
+    );
+    const foyer = screen.getByRole('heading', { name: 'Foyer' }).closest('section')!;
+    expect(within(foyer).getAllByRole('listitem')[0]?.textContent).toMatch(
+      /^Henri Moreau — Parent/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { householdLinkLabels, householdMembers } from '../../../shared/persons/household';
 import type { LocalPerson } from '../../db/person-rows';
 import { savePerson } from '../../db/persons';
@@ -16,6 +17,8 @@ import { HouseholdMemberForm } from './HouseholdMemberForm';
 export function HouseholdSection({ person, session }: { person: LocalPerson; session: Session }) {
   const { db } = useServices();
   const members = householdMembers(person.fields.household);
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = members.find((m) => m.id === editing);
 
   async function save(memberId: string, change: MemberChanges) {
     await savePerson(db, session, {
@@ -42,6 +45,9 @@ export function HouseholdSection({ person, session }: { person: LocalPerson; ses
               )}{' '}
               — {householdLinkLabels[m.link]}
               {m.birthDate && `, né·e le ${formatDate(m.birthDate)}`}{' '}
+              <button type="button" class="button-link no-print" onClick={() => setEditing(m.id)}>
+                Modifier {m.name}
+              </button>{' '}
               <button
                 type="button"
                 class="button-link no-print"
@@ -53,10 +59,23 @@ export function HouseholdSection({ person, session }: { person: LocalPerson; ses
           ))}
         </ul>
       )}
-      <HouseholdMemberForm
-        person={person}
-        onAdd={(memberId, values) => save(memberId, { values })}
-      />
+      {edited ? (
+        <HouseholdMemberForm
+          key={edited.id}
+          person={person}
+          member={edited}
+          onSave={async (memberId, values) => {
+            await save(memberId, { values });
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <HouseholdMemberForm
+          person={person}
+          onSave={(memberId, values) => save(memberId, { values })}
+        />
+      )}
     </section>
   );
 }
