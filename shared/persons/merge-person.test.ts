@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc';
-import { conflictingFields, mergeFieldEdit, mergePersonEdits } from './merge-person';
+import { mergeFieldEdit } from './merge-field';
+import { conflictingFields, mergePersonEdits } from './merge-person';
 
 const A = '0190f5c6-0000-7000-8000-00000000000a';
 const B = '0190f5c6-0000-7000-8000-00000000000b';

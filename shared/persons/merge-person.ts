@@ -1,70 +1,37 @@
-import { compareHlc } from './hlc';
-import type { PersonFieldStates } from './person';
-import type { FieldEdit, FieldState, FieldWrite, PersonFieldName } from './person-fields';
+import { mergeHouseholdEdits } from './household';
+import { mergeFieldEdit } from './merge-field';
+import type { PersonEdit, PersonFieldStates } from './person';
+import { type FieldWrite, personFieldNames, type PersonFieldName } from './person-fields';
 
 /**
- * Merges one edit into a field, the same way on the server and on the tablet:
- *
- * - an edit made on the value the server holds (`base` is its HLC) replaces it, and removes
- *   from the conflict the concurrent values the agent chose against (`resolves`);
- * - an edit made without seeing the current value is concurrent: the later HLC wins, and when
- *   the two values differ the other one is kept as a conflict for an agent to choose;
- * - an edit already merged (same HLC) changes nothing, so a replayed push is harmless.
- *
- * Commutative for concurrent edits: whatever order two devices' pushes arrive in, the field
- * ends with the same winner and the same conflict.
+ * Applies every edit of a push to a record's fields (a copy; the input is left as it was):
+ * each field on its own (merge-field.ts), and the household member by member (household.ts).
  */
-export function mergeFieldEdit(
-  current: FieldState | undefined,
-  edit: FieldEdit,
-  by: string,
-): FieldState {
-  const incoming: FieldWrite = { value: edit.value, hlc: edit.hlc, by };
-  if (current === undefined) return incoming;
-  const known = [current.hlc, ...(current.conflicts ?? []).map((c) => c.hlc)];
-  if (known.includes(edit.hlc)) return current;
-  // An edit made on the current value sorts after it (the tablet's clock has seen it); one
-  // that does not, from a tablet whose clock was reset, is treated as concurrent, not dropped.
-  if (edit.base === current.hlc && compareHlc(edit.hlc, current.hlc) > 0) {
-    const resolved = new Set(edit.resolves ?? []);
-    const left = (current.conflicts ?? []).filter((c) => !resolved.has(c.hlc));
-    return withConflicts(incoming, left);
-  }
-  const { conflicts = [], ...stored } = current;
-  const [winner, loser] =
-    compareHlc(edit.hlc, stored.hlc) > 0 ? [incoming, stored] : [stored, incoming];
-  if (sameValue(winner.value, loser.value)) return withConflicts(winner, conflicts);
-  return withConflicts(
-    winner,
-    [...conflicts, loser].sort((a, b) => compareHlc(a.hlc, b.hlc)),
-  );
-}
-
-/** Applies every edit of a push to a record's fields (a copy; the input is left as it was). */
 export function mergePersonEdits(
   fields: PersonFieldStates,
-  edits: Partial<Record<PersonFieldName, FieldEdit>>,
+  edits: PersonEdit['edits'],
   by: string,
 ): PersonFieldStates {
   const merged: PersonFieldStates = { ...fields };
-  for (const [name, edit] of Object.entries(edits) as [PersonFieldName, FieldEdit | undefined][]) {
+  for (const name of personFieldNames) {
+    const edit = edits[name];
     if (edit !== undefined) merged[name] = mergeFieldEdit(fields[name], edit, by);
   }
+  if (edits.household !== undefined)
+    merged.household = mergeHouseholdEdits(fields.household ?? {}, edits.household, by);
   return merged;
 }
 
-/** Fields holding values an agent must choose between. */
+/** Fields holding values an agent must choose between (household members aside). */
 export function conflictingFields(fields: PersonFieldStates): PersonFieldName[] {
-  return (Object.keys(fields) as PersonFieldName[]).filter(
-    (name) => (fields[name]?.conflicts?.length ?? 0) > 0,
-  );
+  return personFieldNames.filter((name) => (fields[name]?.conflicts?.length ?? 0) > 0);
 }
 
-function withConflicts(write: FieldWrite, conflicts: FieldWrite[]): FieldState {
-  const { value, hlc, by } = write;
-  return conflicts.length > 0 ? { value, hlc, by, conflicts } : { value, hlc, by };
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Every value a record holds, winning or in conflict, household members included. */
+export function allWrites(fields: PersonFieldStates): FieldWrite[] {
+  const states = [
+    ...personFieldNames.map((name) => fields[name]),
+    ...Object.values(fields.household ?? {}).flatMap((member) => Object.values(member)),
+  ];
+  return states.flatMap((state) => (state ? [state, ...(state.conflicts ?? [])] : []));
 }

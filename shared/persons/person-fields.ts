@@ -2,40 +2,6 @@ import { z } from 'zod';
 import { inseeCodeSchema, isoDateSchema, uuidSchema } from '../schemas/common';
 import { hlcSchema } from './hlc';
 
-/**
- * The fields of a person file. Each one is merged on its own (shared/persons/merge-person.ts):
- * two agents editing different fields offline both keep their edit. The household is one field
- * (its list of members), consent another.
- */
-export const householdLinks = [
-  'conjoint',
-  'enfant',
-  'parent',
-  'grand_parent',
-  'petit_enfant',
-  'fratrie',
-  'autre',
-] as const;
-export const householdLinkLabels: Record<(typeof householdLinks)[number], string> = {
-  conjoint: 'Conjoint·e',
-  enfant: 'Enfant',
-  parent: 'Parent',
-  grand_parent: 'Grand-parent',
-  petit_enfant: 'Petit-enfant',
-  fratrie: 'Frère ou sœur',
-  autre: 'Autre lien',
-};
-
-export const householdMemberSchema = z.object({
-  id: uuidSchema,
-  name: z.string().trim().min(1, 'Indiquez le nom du membre du foyer.').max(200),
-  link: z.enum(householdLinks),
-  /** The member's own file, when they have one. */
-  personId: uuidSchema.optional(),
-  birthDate: isoDateSchema.optional(),
-});
-export type HouseholdMember = z.infer<typeof householdMemberSchema>;
-
 /** Consent to the processing of their data (RGPD), as the person gave or refused it. */
 export const consentSchema = z.object({
   given: z.boolean(),
@@ -45,6 +11,11 @@ export const consentSchema = z.object({
 });
 export type Consent = z.infer<typeof consentSchema>;
 
+/**
+ * The fields of a person file. Each one is merged on its own (shared/persons/merge-person.ts):
+ * two agents editing different fields offline both keep their edit. The household is merged
+ * member by member beside them (shared/persons/household.ts).
+ */
 export const personFieldSchemas = {
   lastName: z.string().trim().min(1, 'Indiquez le nom.').max(100),
   firstName: z.string().trim().min(1, 'Indiquez le prénom.').max(100),
@@ -53,7 +24,6 @@ export const personFieldSchemas = {
   communeInsee: inseeCodeSchema.nullable(),
   phone: z.string().trim().max(40).nullable(),
   email: z.string().trim().max(200).nullable(),
-  household: z.array(householdMemberSchema).max(30),
   consent: consentSchema.nullable(),
 } as const;
 
@@ -72,7 +42,6 @@ export const personFieldLabels: Record<PersonFieldName, string> = {
   communeInsee: 'Commune',
   phone: 'Téléphone',
   email: 'Courriel',
-  household: 'Foyer',
   consent: 'Consentement',
 };
 

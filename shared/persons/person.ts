@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema, receiptSchema, siteIdSchema, uuidSchema } from '../schemas/common';
+import { householdEditsSchema, householdStateSchema } from './household';
 import {
   fieldEditSchema,
   fieldStateSchema,
@@ -9,7 +10,7 @@ import {
 
 /**
  * A person file (usager). The device sends `PersonEdit` in a `put` mutation: the fields it
- * changed, each with its HLC. The first put of an id creates the file (last and first name
+ * changed, each with its HLC, and under `household` the fields it changed of each member. The first put of an id creates the file (last and first name
  * required); later ones are merged field by field into what the server holds. Pulls send the
  * merged `PersonRecord`, with the professionals following the person.
  */
@@ -21,7 +22,7 @@ export const personEditSchema = z.object({
   id: uuidSchema,
   /** The MDS the file belongs to; only read when the file is created. */
   siteId: siteIdSchema,
-  edits: z.strictObject(editsShape),
+  edits: z.strictObject({ ...editsShape, household: householdEditsSchema.optional() }),
   /** Device clock when the agent saved: shown, never used to merge. */
   at: instantSchema,
 });
@@ -31,7 +32,10 @@ const fieldsShape = Object.fromEntries(
   personFieldNames.map((name) => [name, fieldStateSchema.optional()]),
 ) as Record<PersonFieldName, z.ZodOptional<typeof fieldStateSchema>>;
 
-export const personFieldStatesSchema = z.object(fieldsShape);
+export const personFieldStatesSchema = z.object({
+  ...fieldsShape,
+  household: householdStateSchema.optional(),
+});
 export type PersonFieldStates = z.infer<typeof personFieldStatesSchema>;
 
 export const followerSchema = z.object({ agentId: uuidSchema, since: instantSchema });

@@ -21,7 +21,37 @@ describe('delays between referral statuses', () => {
       [2, 3, 4],
       [1, 1, 1],
       [0, null, null],
+      [0, null, null],
+      [0, null, null],
     ]);
+  });
+
+  it('measures the refusal step from the status it was refused in, at once or after the receipt', () => {
+    const delays = stepDelays([
+      [
+        { seq: 1, status: 'envoyee', at: at(1), agentId: A },
+        { seq: 2, status: 'refusee', at: at(3), agentId: A, reason: 'Hors secteur' },
+      ],
+      [
+        { seq: 1, status: 'envoyee', at: at(1), agentId: A },
+        { seq: 2, status: 'recue', at: at(2), agentId: A },
+        { seq: 3, status: 'refusee', at: at(9), agentId: A, reason: 'Pas de place' },
+      ],
+      [
+        { seq: 1, status: 'envoyee', at: at(1), agentId: A },
+        { seq: 2, status: 'recue', at: at(4), agentId: A },
+        { seq: 3, status: 'refusee', at: at(6), agentId: A, reason: 'Doublon' },
+      ],
+    ]);
+    expect(
+      Object.fromEntries(delays.map((d) => [d.label, [d.count, d.meanDays, d.maxDays]])),
+    ).toEqual({
+      'Envoyée → reçue': [2, 2, 3],
+      'Reçue → en cours': [0, null, null],
+      'En cours → clôturée': [0, null, null],
+      'Envoyée → refusée': [1, 2, 2],
+      'Reçue → refusée': [2, 4.5, 7],
+    });
   });
 
   it('counts the days an open referral waits in its status, and none for a closed one', () => {

@@ -1,11 +1,16 @@
 import { isOpen, type ReferralStatus } from './referral-status';
 import type { ReferralEvent } from './referral';
 
-/** The steps whose delays managers follow, from one status to the next. */
+/**
+ * The steps whose delays managers follow, from one status to the next: the way to a closing,
+ * and the two ways to a refusal (refused at once, or after the receipt was acknowledged).
+ */
 export const DELAY_STEPS = [
   { from: 'envoyee', to: 'recue', label: 'Envoyée → reçue' },
   { from: 'recue', to: 'en_cours', label: 'Reçue → en cours' },
   { from: 'en_cours', to: 'cloturee', label: 'En cours → clôturée' },
+  { from: 'envoyee', to: 'refusee', label: 'Envoyée → refusée' },
+  { from: 'recue', to: 'refusee', label: 'Reçue → refusée' },
 ] as const satisfies readonly { from: ReferralStatus; to: ReferralStatus; label: string }[];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,13 +24,20 @@ export interface StepDelay {
   maxDays: number | null;
 }
 
-/** Delays between statuses over referrals' histories, measured on the server's times. */
+/**
+ * Delays between statuses over referrals' histories, measured on the server's times. A step
+ * counts a referral whose history went straight from its first status to its second: a
+ * referral refused after its receipt counts in "reçue → refusée", not "envoyée → refusée".
+ */
 export function stepDelays(histories: readonly (readonly ReferralEvent[])[]): StepDelay[] {
   return DELAY_STEPS.map((step) => {
     const days = histories.flatMap((events) => {
-      const from = events.find((e) => e.status === step.from);
-      const to = events.find((e) => e.status === step.to);
-      return from && to ? [(Date.parse(to.at) - Date.parse(from.at)) / DAY_MS] : [];
+      const index = events.findIndex((e) => e.status === step.to);
+      const from = index > 0 ? events[index - 1] : undefined;
+      const to = events[index];
+      return from?.status === step.from && to
+        ? [(Date.parse(to.at) - Date.parse(from.at)) / DAY_MS]
+        : [];
     });
     return {
       label: step.label,

@@ -1,4 +1,5 @@
 import { type Hlc, hlcSchema, receiveHlc, tickHlc } from '../../shared/persons/hlc';
+import { allWrites } from '../../shared/persons/merge-person';
 import type { PersonFieldStates } from '../../shared/persons/person';
 import type { AppDB } from './AppDB';
 import { readMeta, writeMeta } from './meta';
@@ -16,7 +17,7 @@ export async function nextHlc(db: AppDB, node: string, now: Date): Promise<Hlc> 
   return hlc;
 }
 
-/** Moves the clock past every field of a pulled file, so the next edit sorts after them. */
+/** Moves the clock past every field (household members included) of a pulled file, so the next edit sorts after them. */
 export async function observeFields(
   db: AppDB,
   fields: PersonFieldStates,
@@ -25,12 +26,10 @@ export async function observeFields(
 ): Promise<void> {
   let clock = await readMeta(db, HLC_KEY, hlcSchema);
   let changed = false;
-  for (const field of Object.values(fields)) {
-    for (const write of [field, ...(field?.conflicts ?? [])]) {
-      if (write === undefined || (clock !== undefined && write.hlc <= clock)) continue;
-      clock = receiveHlc(clock, write.hlc, now.getTime(), node);
-      changed = true;
-    }
+  for (const write of allWrites(fields)) {
+    if (clock !== undefined && write.hlc <= clock) continue;
+    clock = receiveHlc(clock, write.hlc, now.getTime(), node);
+    changed = true;
   }
   if (changed) await writeMeta(db, HLC_KEY, clock);
 }

@@ -1,5 +1,6 @@
 import { ENTITY } from '../../shared/entities';
 import type { Hlc } from '../../shared/persons/hlc';
+import { householdIssues } from '../../shared/persons/household';
 import { mergePersonEdits } from '../../shared/persons/merge-person';
 import { nameKey } from '../../shared/persons/name-key';
 import { type PersonEdit, personEditSchema } from '../../shared/persons/person';
@@ -12,6 +13,7 @@ import {
 import { type Site, siteSchema } from '../../shared/schemas/site';
 import type { AppDB } from './AppDB';
 import { nextHlc } from './hlc-clock';
+import { householdEdits, type MemberChanges } from './household-edits';
 import { appendMutation } from './outbox';
 import {
   type LocalAgentProfile,
@@ -29,6 +31,8 @@ export interface PersonChanges {
   values: Partial<PersonValues>;
   /** Per field, the concurrent values the agent saw and chose against (a resolved conflict). */
   resolves?: Partial<Record<PersonFieldName, Hlc[]>>;
+  /** Household members added, edited or removed (`removed: true`), by member id. */
+  members?: Record<string, MemberChanges>;
 }
 
 /**
@@ -37,7 +41,9 @@ export interface PersonChanges {
  * logical clock and the HLC of the value the agent saw (`base`). Offline that is all; the
  * server merges it field by field with other agents' edits (a field edited by both becomes a
  * conflict, shown on the file) and its answer comes back in the next pull. Values are checked
- * first: a ZodError means nothing was written. A new file is followed by its author.
+ * first: a ZodError (or an Error for a household member without a name or link) means nothing
+ * was written. A new file is followed by its author. Household members are edited member by
+ * member (household-edits.ts), so agents adding different members offline keep them all.
  */
 export async function savePerson(
   db: AppDB,
@@ -68,7 +74,14 @@ export async function savePerson(
       };
       edits[name] = edit;
     }
+    const household = await householdEdits(fields.household ?? {}, changes.members ?? {}, () =>
+      nextHlc(db, session.deviceId, now),
+    );
+    if (Object.keys(household).length > 0) edits.household = household;
     if (Object.keys(edits).length === 0) return current;
+    const merged = mergePersonEdits(fields, edits, session.agent.id);
+    const issues = householdIssues(merged.household ?? {}, Object.keys(household));
+    if (issues.length > 0) throw new Error(issues.map((issue) => issue.message).join(' '));
     const data = personEditSchema.parse({
       id: changes.personId,
       siteId: current?.siteId ?? changes.siteId,
@@ -84,7 +97,7 @@ export async function savePerson(
         createdBy: session.agent.id,
         createdAt: now.toISOString(),
       }),
-      fields: mergePersonEdits(fields, edits, session.agent.id),
+      fields: merged,
       syncState: 'pending',
       reason: undefined,
     };

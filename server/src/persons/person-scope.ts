@@ -3,6 +3,8 @@
  * persons of the open referrals they sent or receive (themselves or their MDS) and of the
  * unfinished tasks they are given. A closed or refused referral and a done task keep no one:
  * the person then leaves the agent's scope unless a follow, a pin or a site keeps them.
+ * A cadre also holds the persons of every referral addressed to their MDS or its agents and of
+ * every task given to its agents, whatever their status (cadreScopeSql).
  * Used by pull (build-pull.ts) and by every handler that touches a person.
  */
 import type { Agent } from '../../../shared/schemas/agent';
@@ -20,7 +22,27 @@ export function personScopeSql(agent: string, sites: string): string {
           UNION SELECT person_id FROM referrals
                 WHERE status NOT IN ('cloturee', 'refusee')
                   AND (from_agent_id = ${agent} OR to_agent_id = ${agent} OR to_site_id = ANY(${sites}))
-          UNION SELECT person_id FROM tasks WHERE assignee_id = ${agent} AND done_at IS NULL`;
+          UNION SELECT person_id FROM tasks WHERE assignee_id = ${agent} AND done_at IS NULL
+          UNION ${cadreScopeSql(agent, sites)}`;
+}
+
+/**
+ * SQL selecting, for a cadre only, the persons of the referrals addressed to their MDS or to
+ * one of its agents and of the tasks given to one, whatever their status: the "Suivi de la MDS"
+ * counts the MDS's received referrals (a referral from another MDS is logged under the
+ * sender's site) and the late tasks of its agents, with every status change, closing and
+ * refusal included, so the delays between statuses are whole. Empty for any other role.
+ */
+function cadreScopeSql(agent: string, sites: string): string {
+  return `SELECT work.person_id FROM (
+            SELECT person_id, to_agent_id AS agent_id FROM referrals WHERE to_agent_id IS NOT NULL
+            UNION ALL SELECT person_id, assignee_id FROM tasks
+          ) work
+          JOIN agent_sites mds ON mds.agent_id = work.agent_id AND mds.site_id = ANY(${sites})
+          WHERE EXISTS (SELECT 1 FROM agents WHERE id = ${agent} AND role = 'cadre')
+          UNION SELECT person_id FROM referrals
+          WHERE to_site_id = ANY(${sites})
+            AND EXISTS (SELECT 1 FROM agents WHERE id = ${agent} AND role = 'cadre')`;
 }
 
 /** Whether the agent may read and edit this person's file. */

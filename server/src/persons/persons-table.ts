@@ -1,7 +1,11 @@
 /** The `persons`, `person_followers` and `person_pins` tables. */
 import type { DuplicateMatch } from '../../../shared/persons/duplicates';
 import type { Receipt } from '../../../shared/schemas/common';
-import type { Follower, PersonFieldStates } from '../../../shared/persons/person';
+import {
+  type Follower,
+  type PersonFieldStates,
+  personFieldStatesSchema,
+} from '../../../shared/persons/person';
 import type { Queryable } from '../db/database';
 import { type Int8, toIso, toSafeInt } from '../db/convert';
 
@@ -43,7 +47,8 @@ export async function selectPersonForUpdate(
     row && {
       id: row.id,
       siteId: row.site_id,
-      fields: row.fields,
+      // Parsed: a file written before the household was merged per member is read in its new shape.
+      fields: personFieldStatesSchema.parse(row.fields),
       createdBy: row.created_by,
       createdAt: toIso(row.created_at),
       version: toSafeInt(row.version),

@@ -1,5 +1,6 @@
 import { ENTITY } from '../../../shared/entities';
 import { formatHlc } from '../../../shared/persons/hlc';
+import type { MemberValues } from '../../../shared/persons/household';
 import type { PersonValues } from '../../../shared/persons/person-fields';
 import type { ReferralData } from '../../../shared/persons/referral';
 import type { ReferralStatus } from '../../../shared/persons/referral-status';
@@ -14,7 +15,12 @@ import { BLOIS } from './demo-sites';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Invented people of the MDS of Blois, each created by one demo agent. */
-const DEMO_PERSONS: { key: string; author: string; values: Partial<PersonValues> }[] = [
+const DEMO_PERSONS: {
+  key: string;
+  author: string;
+  values: Partial<PersonValues>;
+  members?: Record<string, Partial<MemberValues>>;
+}[] = [
   {
     key: 'moreau',
     author: 'demo.social',
@@ -25,10 +31,10 @@ const DEMO_PERSONS: { key: string; author: string; values: Partial<PersonValues>
       address: '4 rue des Violettes',
       communeInsee: '41018',
       phone: '02 54 00 00 01',
-      household: [
-        { id: demoUuid('household:moreau-henri'), name: 'Henri Moreau', link: 'conjoint' },
-      ],
       consent: { given: true, on: '2026-09-01', how: 'oral' },
+    },
+    members: {
+      [demoUuid('household:moreau-henri')]: { name: 'Henri Moreau', link: 'conjoint' },
     },
   },
   {
@@ -39,15 +45,14 @@ const DEMO_PERSONS: { key: string; author: string; values: Partial<PersonValues>
       firstName: 'Camille',
       birthDate: '1998-02-20',
       communeInsee: '41018',
-      household: [
-        {
-          id: demoUuid('household:lefevre-zoe'),
-          name: 'Zoé Lefèvre',
-          link: 'enfant',
-          birthDate: '2026-10-28',
-        },
-      ],
       consent: { given: true, on: '2026-11-02', how: 'écrit' },
+    },
+    members: {
+      [demoUuid('household:lefevre-zoe')]: {
+        name: 'Zoé Lefèvre',
+        link: 'enfant',
+        birthDate: '2026-10-28',
+      },
     },
   },
   {
@@ -78,9 +83,14 @@ export async function seedDemoPersons(db: Database, now: Date): Promise<number> 
   const files = new Map(
     DEMO_PERSONS.map((person, index) => {
       const hlc = formatHlc({ ms: now.getTime(), counter: index, node: 'demo' });
-      const edits = Object.fromEntries(
-        Object.entries(person.values).map(([name, value]) => [name, { value, hlc, base: null }]),
+      const stamp = (values: object) =>
+        Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [name, { value, hlc, base: null }]),
+        );
+      const household = Object.fromEntries(
+        Object.entries(person.members ?? {}).map(([id, values]) => [id, stamp(values)]),
       );
+      const edits = { ...stamp(person.values), household };
       const data = { id: personId(person.key), siteId: BLOIS, edits, at };
       return [person.key, put(`person:${person.key}`, ENTITY.person, data.id, data)];
     }),

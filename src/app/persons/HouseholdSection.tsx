@@ -1,36 +1,32 @@
 import { useState } from 'preact/hooks';
-import {
-  type HouseholdMember,
-  householdLinkLabels,
-  householdLinks,
-} from '../../../shared/persons/person-fields';
-import { uuidv7 } from '../../../shared/uuidv7';
+import { householdLinkLabels, householdMembers } from '../../../shared/persons/household';
 import type { LocalPerson } from '../../db/person-rows';
 import { savePerson } from '../../db/persons';
+import type { MemberChanges } from '../../db/household-edits';
 import type { Session } from '../../db/session';
+import { formatDate } from '../format';
 import { hrefFor } from '../router';
 import { useServices } from '../services';
+import { HouseholdMemberForm } from './HouseholdMemberForm';
 
-/** The household: its members and their link to the person, each with their own file if any. */
+/**
+ * The household: its members, their link to the person, their birth date, and their own file
+ * when they have one (opened in one tap). Each member is saved on its own, so two agents adding
+ * different members offline both keep theirs (shared/persons/household.ts).
+ */
 export function HouseholdSection({ person, session }: { person: LocalPerson; session: Session }) {
   const { db } = useServices();
-  const members = (person.fields.household?.value as HouseholdMember[] | undefined) ?? [];
-  const [name, setName] = useState('');
-  const [link, setLink] = useState<HouseholdMember['link']>('enfant');
+  const members = householdMembers(person.fields.household);
+  const [editing, setEditing] = useState<string | null>(null);
+  const edited = members.find((m) => m.id === editing);
 
-  async function save(next: HouseholdMember[]) {
+  async function save(memberId: string, change: MemberChanges) {
     await savePerson(db, session, {
       personId: person.id,
       siteId: person.siteId,
-      values: { household: next },
+      values: {},
+      members: { [memberId]: change },
     });
-  }
-
-  async function onAdd(event: Event) {
-    event.preventDefault();
-    if (name.trim() === '') return;
-    await save([...members, { id: uuidv7(), name: name.trim(), link }]);
-    setName('');
   }
 
   return (
@@ -39,19 +35,23 @@ export function HouseholdSection({ person, session }: { person: LocalPerson; ses
       {members.length === 0 ? (
         <p>Aucun membre du foyer enregistré.</p>
       ) : (
-        <ul>
+        <ul class="household">
           {members.map((m) => (
             <li key={m.id}>
               {m.personId ? (
-                <a href={hrefFor({ name: 'person', id: m.personId })}>{m.name}</a>
+                <a href={hrefFor({ name: 'person', id: m.personId })}>Fiche de {m.name}</a>
               ) : (
-                m.name
+                <strong>{m.name}</strong>
               )}{' '}
-              — {householdLinkLabels[m.link]}{' '}
+              — {householdLinkLabels[m.link]}
+              {m.birthDate && `, né·e le ${formatDate(m.birthDate)}`}{' '}
+              <button type="button" class="button-link no-print" onClick={() => setEditing(m.id)}>
+                Modifier {m.name}
+              </button>{' '}
               <button
                 type="button"
                 class="button-link no-print"
-                onClick={() => void save(members.filter((other) => other.id !== m.id))}
+                onClick={() => void save(m.id, { values: { removed: true } })}
               >
                 Retirer {m.name} du foyer
               </button>
@@ -59,25 +59,23 @@ export function HouseholdSection({ person, session }: { person: LocalPerson; ses
           ))}
         </ul>
       )}
-      <form class="no-print" onSubmit={(e) => void onAdd(e)}>
-        <label for="foyer-nom">Nom et prénom du membre</label>
-        <input id="foyer-nom" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        <label for="foyer-lien">Lien avec la personne</label>
-        <select
-          id="foyer-lien"
-          value={link}
-          onChange={(e) => setLink(e.currentTarget.value as HouseholdMember['link'])}
-        >
-          {householdLinks.map((l) => (
-            <option key={l} value={l}>
-              {householdLinkLabels[l]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="button-secondary">
-          Ajouter au foyer
-        </button>
-      </form>
+      {edited ? (
+        <HouseholdMemberForm
+          key={edited.id}
+          person={person}
+          member={edited}
+          onSave={async (memberId, values) => {
+            await save(memberId, { values });
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <HouseholdMemberForm
+          person={person}
+          onSave={(memberId, values) => save(memberId, { values })}
+        />
+      )}
     </section>
   );
 }

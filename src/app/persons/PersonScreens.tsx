@@ -1,5 +1,5 @@
 import type { Session } from '../../db/session';
-import { CadreScreen } from './CadreScreen';
+import { CadreRefusal, CadreScreen } from './CadreScreen';
 import { CaseloadScreen } from './CaseloadScreen';
 import { FollowUpSheetScreen } from './FollowUpSheetScreen';
 import { NewPerson } from './NewPerson';
@@ -28,6 +28,6 @@ export function PersonScreens({ route, session }: { route: PersonsRoute; session
     case 'referrals':
       return <ReferralsScreen session={session} />;
     case 'cadre':
-      return <CadreScreen session={session} />;
+      return session.agent.role === 'cadre' ? <CadreScreen session={session} /> : <CadreRefusal />;
   }
 }

@@ -1,5 +1,5 @@
 import { communeByCode } from '../../../shared/communes';
-import { householdLinkLabels, type PersonFieldName } from '../../../shared/persons/person-fields';
+import type { PersonFieldName } from '../../../shared/persons/person-fields';
 import { formatDate } from '../format';
 
 /** A field's value in words, for the file and the conflict choices. */
@@ -12,14 +12,6 @@ export function describeValue(name: PersonFieldName, value: unknown): string {
     const consent = value as { given?: boolean; on?: string };
     const on = consent.on ? ` le ${formatDate(consent.on)}` : '';
     return consent.given ? `donné${on}` : `refusé${on}`;
-  }
-  if (name === 'household' && Array.isArray(value)) {
-    return value
-      .map(
-        (m: { name?: string; link?: keyof typeof householdLinkLabels }) =>
-          `${m.name ?? ''} (${m.link ? householdLinkLabels[m.link] : ''})`,
-      )
-      .join(', ');
   }
   return String(value);
 }

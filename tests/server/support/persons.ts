@@ -121,3 +121,26 @@ export function taskPut(
     },
   };
 }
+
+type MemberEdits = Record<
+  string,
+  { value: unknown; hlc: string; base: string | null; resolves?: string[] }
+>;
+
+/** A put editing only household members, by member id. */
+export function householdPut(
+  personId: string,
+  siteId: string,
+  members: Record<string, MemberEdits>,
+): Mutation {
+  const at = new Date().toISOString();
+  return {
+    id: uuidv7(),
+    seq: 0,
+    entity: 'person',
+    op: 'put',
+    entityId: personId,
+    at,
+    data: { id: personId, siteId, edits: { household: members }, at },
+  };
+}

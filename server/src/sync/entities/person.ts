@@ -8,8 +8,10 @@ import {
   personEditSchema,
   type PersonFieldStates,
 } from '../../../../shared/persons/person';
+import { householdIssues, memberEditIssues } from '../../../../shared/persons/household';
 import {
   parseFieldValue,
+  personFieldNames,
   type PersonFieldName,
   REQUIRED_PERSON_FIELDS,
 } from '../../../../shared/persons/person-fields';
@@ -43,13 +45,11 @@ const put: MutationHandler = async (ctx, mutation) => {
   const stored = await selectPersonForUpdate(ctx.tx, edit.id);
   if (stored === undefined) return create(ctx, edit);
   if (!(await personInScope(ctx.tx, edit.id, ctx.agent))) return reject('unknown_person');
+  const fields = mergePersonEdits(stored.fields, edit.edits, ctx.agent.id);
+  const merged = mergedIssues(fields, edit);
+  if (merged.length > 0) return reject('invalid_record', merged);
   const version = await ctx.nextChangeSeq();
-  const person = {
-    ...stored,
-    fields: mergePersonEdits(stored.fields, edit.edits, ctx.agent.id),
-    version,
-    updatedAt: ctx.now.toISOString(),
-  };
+  const person = { ...stored, fields, version, updatedAt: ctx.now.toISOString() };
   await updatePerson(ctx.tx, person, columnsOf(person.fields));
   await logPerson(ctx.tx, person);
   return { status: 'accepted', version, receipt: person.receipt };
@@ -68,12 +68,15 @@ async function create(ctx: PushContext, edit: PersonEdit) {
       })),
     );
   }
+  const fields = mergePersonEdits({}, edit.edits, ctx.agent.id);
+  const merged = mergedIssues(fields, edit);
+  if (merged.length > 0) return reject('invalid_record', merged);
   const version = await ctx.nextChangeSeq();
   const now = ctx.now.toISOString();
   const person = {
     id: edit.id,
     siteId: edit.siteId,
-    fields: mergePersonEdits({}, edit.edits, ctx.agent.id),
+    fields,
     createdBy: ctx.agent.id,
     createdAt: now,
     version,
@@ -92,13 +95,18 @@ async function create(ctx: PushContext, edit: PersonEdit) {
 }
 
 function valueIssues(edit: PersonEdit): FieldIssue[] {
-  return (
-    Object.entries(edit.edits) as [PersonFieldName, { value: unknown } | undefined][]
-  ).flatMap(([name, fieldEdit]) => {
+  const fieldIssues = personFieldNames.flatMap((name) => {
+    const fieldEdit = edit.edits[name];
     if (fieldEdit === undefined) return [];
     const result = parseFieldValue(name, fieldEdit.value);
     return result.success ? [] : toFieldIssues(result.error, ['edits', name, 'value']);
   });
+  return [...fieldIssues, ...memberEditIssues(edit.edits.household ?? {})];
+}
+
+/** A new household member without a name or link, or too many members, once merged. */
+function mergedIssues(fields: PersonFieldStates, edit: PersonEdit): FieldIssue[] {
+  return householdIssues(fields.household ?? {}, Object.keys(edit.edits.household ?? {}));
 }
 
 /** Copies for queries (duplicates, statistics) of the winning values (also RGPD rectification). */
