@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testSession } from '../../../tests/support/fixtures';
-import { RgpdServer } from '../../../tests/support/rgpd-server';
+import { OfficeServer } from '../../../tests/support/office-server';
 import { freshDb } from '../../../tests/support/test-db';
 import type { AppDB } from '../../db/AppDB';
 import type { Session } from '../../db/session';
@@ -21,7 +21,7 @@ afterEach(async () => {
 /** A server holding retention periods, changed by PUT, with a purge report. */
 function show() {
   db = freshDb();
-  const api = new RgpdServer();
+  const api = new OfficeServer();
   const policies = [
     { entity: 'task', retentionDays: 730, label: 'Tâches' },
     { entity: 'visit', retentionDays: 3650, label: 'Visites à domicile' },

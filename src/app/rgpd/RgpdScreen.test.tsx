@@ -4,7 +4,7 @@ import { formatHlc } from '../../../shared/persons/hlc';
 import type { Role } from '../../../shared/schemas/agent';
 import { uuidv7 } from '../../../shared/uuidv7';
 import { testSession } from '../../../tests/support/fixtures';
-import { RgpdServer } from '../../../tests/support/rgpd-server';
+import { OfficeServer } from '../../../tests/support/office-server';
 import { freshDb } from '../../../tests/support/test-db';
 import type { AppDB } from '../../db/AppDB';
 import { type Session, startSession } from '../../db/session';
@@ -38,7 +38,7 @@ function sessionAs(role: Role): Session {
   return { ...testSession, agent: { ...testSession.agent, role } };
 }
 
-async function show(role: Role, answer: RgpdServer['answer'], siteId = BLOIS) {
+async function show(role: Role, answer: OfficeServer['answer'], siteId = BLOIS) {
   db = freshDb();
   const session = sessionAs(role);
   await startSession(db, session);
@@ -57,7 +57,7 @@ async function show(role: Role, answer: RgpdServer['answer'], siteId = BLOIS) {
     version: 4,
     receipt: { number: '2026-000042', issuedAt: '2026-11-20T10:00:00.000Z' },
   } as never);
-  const api = new RgpdServer();
+  const api = new OfficeServer();
   api.answer = answer;
   const engine = createSyncEngine({ db, api });
   const sync = { ...engine, syncNow: (trigger: SyncTrigger) => track(engine.syncNow(trigger)) };
@@ -76,7 +76,7 @@ function track<T>(run: Promise<T>): Promise<T> {
 
 /** Answers the retention list, and `rest` for every other request. */
 const withPolicies =
-  (rest: RgpdServer['answer']): RgpdServer['answer'] =>
+  (rest: OfficeServer['answer']): OfficeServer['answer'] =>
   (request) =>
     request.path === '/api/v1/rgpd/retention' ? POLICIES : rest(request);
 

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { FakeServer } from './fake-server';
 
 /**
- * The server at the ApiClient boundary, for the RGPD calls: it records each request and answers
+ * The server at the ApiClient boundary, for the office calls (administration, RGPD): it records each request and answers
  * with `answer`, or throws what `answer` throws, as the real client would.
  */
-export class RgpdServer extends FakeServer {
+export class OfficeServer extends FakeServer {
   readonly requests: Array<{ method: string; path: string; body?: unknown }> = [];
   answer: (request: { method: string; path: string; body?: unknown }) => unknown = () => {
     throw new Error('no answer');
