@@ -5,6 +5,7 @@ import { shownStatus } from '../../db/referrals';
 import { visitHeading } from '../../forms/visit-heading';
 import { formatDate, formatInstant, todayIsoDate } from '../format';
 import { targetLabel } from './target-label';
+import { taskSyncText } from './task-sync-text';
 import { useDirectory } from './use-directory';
 
 interface Entry {
@@ -40,7 +41,7 @@ export function Timeline({ file }: { file: PersonFile }) {
       return {
         key: t.id,
         when: t.dueOn,
-        text: `${formatDate(t.dueOn)} — ${taskKindLabels[t.kind]} : ${t.title} (${label}) · ${nameOf(t.assigneeId)}`,
+        text: `${formatDate(t.dueOn)} — ${taskKindLabels[t.kind]} : ${t.title} (${label}) · ${nameOf(t.assigneeId)} · ${taskSyncText(t)}`,
       };
     }),
   ].sort((a, b) => b.when.localeCompare(a.when));
