@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { groupTasks, type TaskData } from '../../shared/persons/task';
 import { uuidv7 } from '../../shared/uuidv7';
 import { testSession } from '../../tests/support/fixtures';
@@ -6,6 +6,7 @@ import { freshDb } from '../../tests/support/test-db';
 import { applyPullPage } from './apply-pull';
 import type { AppDB } from './AppDB';
 import { readCaseload, readPersonFile } from './caseload';
+import { observe } from './observe';
 import { savePerson } from './persons';
 import { applyPushResults } from './push-results';
 import { startSession } from './session';
@@ -92,6 +93,20 @@ describe('caseload and tasks on the device', () => {
     const roux28 = later.followed.find((e) => e.person.id === roux);
     expect(roux28).toMatchObject({ nextVisit: '2026-11-27', lateTasks: 4 });
     expect(later.followed.find((e) => e.person.id === blanc)?.lateTasks).toBe(0);
+  });
+
+  it('updates an observed file when a task is planned after its first read (regression: the live query lost track of the tables)', async () => {
+    db = freshDb();
+    await startSession(db, testSession);
+    const roux = await newPerson('Roux');
+    const counts: number[] = [];
+    const subscription = observe(() => readPersonFile(db, roux)).subscribe({
+      next: (file) => counts.push(file?.tasks.length ?? -1),
+    });
+    await vi.waitFor(() => expect(counts).toEqual([0]));
+    await saveTask(db, task(roux, { kind: 'visite' }));
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(1));
+    subscription.unsubscribe();
   });
 
   it('puts a person the agent does not follow with the other files of the tablet', async () => {
