@@ -93,3 +93,30 @@ export function statusPut(
     data: { id, referralId, from, to, ...(reason ? { reason } : {}), at },
   };
 }
+
+/** A put of a task (`data` overrides), on the version the device holds when `baseVersion` is given. */
+export function taskPut(
+  task: { id: string; personId: string; siteId: string; assigneeId: string },
+  data: Record<string, unknown> = {},
+  baseVersion?: number,
+): Mutation {
+  const at = new Date().toISOString();
+  return {
+    id: uuidv7(),
+    seq: 0,
+    entity: 'task',
+    op: 'put',
+    entityId: task.id,
+    at,
+    ...(baseVersion === undefined ? {} : { baseVersion }),
+    data: {
+      kind: 'visite',
+      title: 'Visite à domicile',
+      dueOn: '2026-12-03',
+      doneAt: null,
+      createdAt: at,
+      ...task,
+      ...data,
+    },
+  };
+}
