@@ -36,12 +36,19 @@ export const householdMemberSchema = z.object({
 });
 export type HouseholdMember = z.infer<typeof householdMemberSchema>;
 
+/** How consent was collected: said aloud, or a signed paper. */
+export const consentWays = ['oral', 'écrit'] as const;
+export type ConsentWay = (typeof consentWays)[number];
+export const consentWayLabels: Record<ConsentWay, string> = {
+  oral: 'À l’oral',
+  écrit: 'Par écrit (document signé)',
+};
+
 /** Consent to the processing of their data (RGPD), as the person gave or refused it. */
 export const consentSchema = z.object({
   given: z.boolean(),
   on: isoDateSchema,
-  /** How it was collected: "oral", "écrit"… */
-  how: z.string().max(100).optional(),
+  how: z.enum(consentWays).optional(),
 });
 export type Consent = z.infer<typeof consentSchema>;
 
