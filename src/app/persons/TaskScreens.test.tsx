@@ -103,6 +103,20 @@ describe('tasks and history screens', () => {
     );
   });
 
+  it('lists the followed person with the next visit planned and the late tasks', async () => {
+    await show({ name: 'persons' }, (db) =>
+      db.tasks.bulkPut([
+        { ...storedTask('Visite', FAR_AHEAD), kind: 'visite' },
+        storedTask('Appeler la CAF', LONG_AGO),
+      ]),
+    );
+    const followed = await screen.findByRole('heading', { name: 'Personnes que je suis (1)' });
+    const item = within(followed.nextElementSibling as HTMLElement).getByRole('listitem');
+    expect(item.textContent).toBe(
+      'ROUX Anne Prochaine visite : 1 juin 2099 · 1 tâche(s) en retard',
+    );
+  });
+
   it('marks a late task done: sent on the version held, moved from late to done', async () => {
     const late = storedTask('Appeler la CAF', LONG_AGO, { receipt: receipt('2026-000051') });
     await show({ name: 'tasks' }, (db) =>
