@@ -145,6 +145,27 @@ describe('caseload and tasks on the device', () => {
     ]);
   });
 
+  it('bases a change queued while the task’s creation was on its way on the version the server then gives', async () => {
+    db = freshDb();
+    await startSession(db, testSession);
+    const roux = await newPerson('Roux');
+    await acceptAll(2, '2026-000100');
+    const created = await saveTask(db, task(roux, {}));
+    const inFlight = await db.outbox.toArray();
+    await markTaskDone(db, created, new Date('2026-11-20T15:00:00.000Z'));
+    const queued = (await db.outbox.toArray()).find((row) => row.id !== inFlight[0]!.id);
+    expect(queued?.baseVersion).toBeUndefined();
+    await applyPushResults(db, inFlight, [
+      {
+        id: inFlight[0]!.id,
+        status: 'accepted',
+        version: 7,
+        receipt: { number: '2026-000101', issuedAt: '2026-11-20T10:00:00.000Z' },
+      },
+    ]);
+    expect(await db.outbox.toArray()).toEqual([{ ...queued, baseVersion: 7 }]);
+  });
+
   it('marks a task done on the version it holds, then keeps its receipt through the pull of the server’s task', async () => {
     db = freshDb();
     await startSession(db, testSession);

@@ -1,3 +1,4 @@
+import { ENTITY } from '../../shared/entities';
 import { agentProfileSchema } from '../../shared/persons/directory';
 import { personRecordSchema } from '../../shared/persons/person';
 import { referralRecordSchema } from '../../shared/persons/referral';
@@ -108,6 +109,15 @@ export const taskStore: EntityStore = {
   },
   async markSynced(db, entityId, version, receipt) {
     await db.tasks.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
+    // A change queued while the task's creation was on its way had no version to name: it is
+    // based on the version the server just gave, not a creation.
+    await db.outbox
+      .where('entityId')
+      .equals(entityId)
+      .modify((row) => {
+        if (row.entity === ENTITY.task && row.status === 'pending' && row.baseVersion === undefined)
+          row.baseVersion = version;
+      });
   },
   async markRefused(db, entityId, state, reason) {
     await db.tasks.update(entityId, { syncState: state, reason });

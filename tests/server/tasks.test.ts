@@ -129,6 +129,23 @@ describe.each(testDatabases())('tasks on $name', (target) => {
     expect(again?.status).toBe('accepted');
   });
 
+  it('accepts a task created then marked done offline, both sent in one batch without a version', async () => {
+    const agent = await newSession(server(), [BLOIS]);
+    const task = {
+      id: uuidv7(),
+      personId: await personOf(agent),
+      siteId: BLOIS,
+      assigneeId: agent.agent.id,
+    };
+    const doneAt = '2026-12-03T15:00:00.000Z';
+    const results = (await push(server(), agent, [taskPut(task), taskPut(task, { doneAt })]))
+      .results;
+    expect(results.map(outcome)).toEqual(['accepted', 'accepted']);
+    expect(await taskSeenBy(server(), agent, task.id)).toMatchObject({ doneAt });
+    // In a later batch, a put without a version is a conflict again.
+    expect(outcome((await push(server(), agent, [taskPut(task)])).results[0])).toBe('conflict');
+  });
+
   it('gives the task and its person to an assignee of another MDS', async () => {
     const agent = await newSession(server(), [BLOIS]);
     const assignee = await newSession(server(), [VENDOME]);

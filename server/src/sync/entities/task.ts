@@ -15,6 +15,14 @@ import { type MutationHandler, reject } from '../outcome';
  * nothing: the device pulls the newer task and the agent decides again. The task's assignee
  * pulls it, and the person with it.
  */
+/**
+ * The version each task got earlier in the same batch. A tablet that created a task and then
+ * changed it offline sends both puts together, the second without a version (it has none
+ * yet): it is based on the first, which nobody else can have changed in between, since the
+ * batch holds the task's row locked until it commits.
+ */
+const writtenInBatch = new WeakMap<object, Map<string, number>>();
+
 const put: MutationHandler = async (ctx, mutation) => {
   const parsed = taskDataSchema.safeParse(mutation.data);
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
@@ -26,7 +34,10 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!(await agentExists(ctx.tx, data.assigneeId)))
     return reject('invalid_record', [{ path: 'assigneeId', message: 'Professionnel inconnu.' }]);
   const stored = await selectTaskForUpdate(ctx.tx, data.id);
-  if (stored !== undefined && stored.version !== mutation.baseVersion) {
+  const written = writtenInBatch.get(ctx) ?? new Map<string, number>();
+  writtenInBatch.set(ctx, written);
+  const basedOn = mutation.baseVersion ?? written.get(data.id);
+  if (stored !== undefined && stored.version !== basedOn) {
     return {
       status: 'conflict',
       reason: {
@@ -44,6 +55,7 @@ const put: MutationHandler = async (ctx, mutation) => {
     updatedAt: ctx.now.toISOString(),
   };
   await upsertTask(ctx.tx, record);
+  written.set(data.id, version);
   if (stored?.assigneeId !== data.assigneeId)
     await enterScope(ctx.tx, data.personId, [data.assigneeId]);
   await upsertChange(ctx.tx, {
