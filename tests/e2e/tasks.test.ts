@@ -85,7 +85,7 @@ describe('tasks of an agent', () => {
       .toMatch(/Envoyer le dossier.*reçu n° \d{4}-\d+$/);
     await expect
       .poll(() => item(/^À faire/).textContent())
-      .toMatch(/Visite à domicile.*reçu n° \d{4}-\d+$/);
+      .toMatch(/Visite à domicile.*reçu n° \d{4}-\d+Marquer comme faite$/);
 
     await page
       .getByRole('link', { name: `${LAST_NAME.toUpperCase()} Paul` })
