@@ -2,12 +2,19 @@ import { z } from 'zod';
 import { inseeCodeSchema, isoDateSchema, uuidSchema } from '../schemas/common';
 import { hlcSchema } from './hlc';
 
+/** How consent was collected: said aloud, or a signed paper. */
+export const consentWays = ['oral', 'écrit'] as const;
+export type ConsentWay = (typeof consentWays)[number];
+export const consentWayLabels: Record<ConsentWay, string> = {
+  oral: 'À l’oral',
+  écrit: 'Par écrit (document signé)',
+};
+
 /** Consent to the processing of their data (RGPD), as the person gave or refused it. */
 export const consentSchema = z.object({
   given: z.boolean(),
   on: isoDateSchema,
-  /** How it was collected: "oral", "écrit"… */
-  how: z.string().max(100).optional(),
+  how: z.enum(consentWays).optional(),
 });
 export type Consent = z.infer<typeof consentSchema>;
 

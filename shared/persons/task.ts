@@ -39,3 +39,19 @@ export function taskState(task: Pick<TaskData, 'doneAt' | 'dueOn'>, today: strin
   if (task.doneAt !== null) return 'done';
   return task.dueOn < today ? 'late' : 'due';
 }
+
+/**
+ * "Mes tâches" in its three groups: late and due the soonest first, done the latest done
+ * first. `today` is YYYY-MM-DD, given by the caller (the tablet's calendar day).
+ */
+export function groupTasks<T extends Pick<TaskData, 'doneAt' | 'dueOn'>>(
+  tasks: readonly T[],
+  today: string,
+): Record<TaskState, T[]> {
+  const groups: Record<TaskState, T[]> = { late: [], due: [], done: [] };
+  for (const task of tasks) groups[taskState(task, today)].push(task);
+  groups.late.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  groups.due.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  groups.done.sort((a, b) => (b.doneAt ?? '').localeCompare(a.doneAt ?? ''));
+  return groups;
+}

@@ -7,6 +7,7 @@ import {
   localTaskSchema,
   parseRows,
 } from './person-rows';
+import { readFormDefinition } from './form-definitions';
 import { listPersons, readPerson } from './persons';
 import { listReferralsOf } from './referrals';
 import { listTasks } from './tasks';
@@ -53,6 +54,13 @@ export interface PersonFile {
   visits: LocalVisit[];
   referrals: LocalReferral[];
   tasks: LocalTask[];
+  /** The title of the forms the visits were filled with, by `formId@version`, when on the tablet. */
+  formTitles: ReadonlyMap<string, string>;
+}
+
+/** What a visit was, in words: its form's title, else the form's id. */
+export function visitTitle(file: Pick<PersonFile, 'formTitles'>, visit: LocalVisit): string {
+  return file.formTitles.get(`${visit.formId}@${visit.formVersion}`) ?? visit.formId;
 }
 
 /** A person's file with everything the tablet holds about them, for the file and the timeline. */
@@ -67,8 +75,16 @@ export async function readPersonFile(db: AppDB, personId: string): Promise<Perso
     localTaskSchema,
     await db.tasks.where('personId').equals(personId).toArray(),
   );
+  const formTitles = new Map<string, string>();
+  for (const visit of visits) {
+    const key = `${visit.formId}@${visit.formVersion}`;
+    if (formTitles.has(key)) continue;
+    const definition = await readFormDefinition(db, visit.formId, visit.formVersion);
+    if (definition) formTitles.set(key, definition.title);
+  }
   return {
     person,
+    formTitles,
     visits: visits.sort((a, b) => b.visitDate.localeCompare(a.visitDate)),
     referrals: await listReferralsOf(db, personId),
     tasks: tasks.sort((a, b) => a.dueOn.localeCompare(b.dueOn)),

@@ -58,6 +58,11 @@ export const localTaskSchema = taskDataSchema.extend({
   createdBy: uuidSchema.optional(),
   version: z.number().int().positive().optional(),
   updatedAt: instantSchema.optional(),
+  /**
+   * The server's receipt for the last change of the task this tablet sent (creation, edit,
+   * done). The server does not keep it with the task, so a pulled task keeps the one held here.
+   */
+  receipt: receiptSchema.optional(),
   syncState: syncStateSchema,
   reason: reasonSchema.optional(),
 });

@@ -1,3 +1,4 @@
+import { ENTITY } from '../../shared/entities';
 import { agentProfileSchema } from '../../shared/persons/directory';
 import { personRecordSchema } from '../../shared/persons/person';
 import { referralRecordSchema } from '../../shared/persons/referral';
@@ -94,14 +95,29 @@ export const referralStatusStore: EntityStore = {
   },
 };
 
+/**
+ * Tasks. Their receipts are only ever given to the tablet that sent the change (the server's
+ * `tasks` table has no receipt), so a pulled task keeps the receipt this tablet holds.
+ */
 export const taskStore: EntityStore = {
   tables: (db) => [db.tasks],
   async applyChange(db, change) {
     if (change.op === 'delete') return db.tasks.delete(change.entityId);
-    await db.tasks.put({ ...taskRecordSchema.parse(change.data), syncState: 'synced' });
+    const record = taskRecordSchema.parse(change.data);
+    const receipt = (await db.tasks.get(record.id))?.receipt;
+    await db.tasks.put({ ...record, ...(receipt ? { receipt } : {}), syncState: 'synced' });
   },
-  async markSynced(db, entityId, version) {
-    await db.tasks.update(entityId, { version, syncState: 'synced', reason: undefined });
+  async markSynced(db, entityId, version, receipt) {
+    await db.tasks.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
+    // A change queued while the task's creation was on its way had no version to name: it is
+    // based on the version the server just gave, not a creation.
+    await db.outbox
+      .where('entityId')
+      .equals(entityId)
+      .modify((row) => {
+        if (row.entity === ENTITY.task && row.status === 'pending' && row.baseVersion === undefined)
+          row.baseVersion = version;
+      });
   },
   async markRefused(db, entityId, state, reason) {
     await db.tasks.update(entityId, { syncState: state, reason });

@@ -39,3 +39,25 @@ export async function listTasks(db: AppDB): Promise<LocalTask[]> {
     a.dueOn.localeCompare(b.dueOn),
   );
 }
+
+/** The tasks assigned to `agentId`, the soonest due first. */
+export async function listTasksOf(db: AppDB, agentId: string): Promise<LocalTask[]> {
+  return parseRows(
+    localTaskSchema,
+    await db.tasks.where('assigneeId').equals(agentId).toArray(),
+  ).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}
+
+/** Marks a task done at `now`: a put of the whole task on the version the tablet holds. */
+export async function markTaskDone(
+  db: AppDB,
+  task: LocalTask,
+  now: Date = new Date(),
+): Promise<LocalTask> {
+  const { id, personId, siteId, assigneeId, kind, title, dueOn, createdAt } = task;
+  return saveTask(
+    db,
+    { id, personId, siteId, assigneeId, kind, title, dueOn, createdAt, doneAt: now.toISOString() },
+    now,
+  );
+}

@@ -1,4 +1,9 @@
-import type { PersonValues } from '../../../shared/persons/person-fields';
+import {
+  type ConsentWay,
+  consentWayLabels,
+  consentWays,
+  type PersonValues,
+} from '../../../shared/persons/person-fields';
 import { CommuneCombobox } from '../CommuneCombobox';
 
 export type PersonDraft = {
@@ -10,6 +15,7 @@ export type PersonDraft = {
   phone: string;
   email: string;
   consentGiven: boolean;
+  consentHow: ConsentWay;
 };
 
 export const emptyPersonDraft: PersonDraft = {
@@ -21,6 +27,7 @@ export const emptyPersonDraft: PersonDraft = {
   phone: '',
   email: '',
   consentGiven: false,
+  consentHow: 'oral',
 };
 
 /** The draft as field values: empty inputs are "not known" (null). */
@@ -38,7 +45,7 @@ export function draftValues(
     communeInsee: orNull(draft.communeInsee),
     phone: orNull(draft.phone),
     email: orNull(draft.email),
-    consent: { given: draft.consentGiven, on: consentOn ?? today, how: 'oral' },
+    consent: { given: draft.consentGiven, on: consentOn ?? today, how: draft.consentHow },
   };
 }
 
@@ -53,7 +60,7 @@ export function PersonFields({
   errors: Partial<Record<keyof PersonDraft, string>>;
 }) {
   const text = (
-    name: Exclude<keyof PersonDraft, 'consentGiven'>,
+    name: Exclude<keyof PersonDraft, 'consentGiven' | 'consentHow'>,
     label: string,
     type = 'text',
     autocomplete?: string,
@@ -103,6 +110,21 @@ export function PersonFields({
           professionnels qui l’accompagnent.
         </label>
       </div>
+      <fieldset>
+        <legend>Comment la personne a répondu</legend>
+        {consentWays.map((way) => (
+          <div class="choice" key={way}>
+            <input
+              id={`personne-consentement-${way}`}
+              type="radio"
+              name="personne-consentement-comment"
+              checked={draft.consentHow === way}
+              onChange={() => onChange({ ...draft, consentHow: way })}
+            />
+            <label for={`personne-consentement-${way}`}>{consentWayLabels[way]}</label>
+          </div>
+        ))}
+      </fieldset>
     </>
   );
 }

@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks';
-import { personFieldLabels, type PersonFieldName } from '../../../shared/persons/person-fields';
+import {
+  type Consent,
+  personFieldLabels,
+  type PersonFieldName,
+} from '../../../shared/persons/person-fields';
 import { readPersonFile } from '../../db/caseload';
 import { observe } from '../../db/observe';
 import { displayName, savePerson, setPersonLink } from '../../db/persons';
@@ -138,8 +142,7 @@ function EditIdentity({
     const value = person.fields[name]?.value;
     return typeof value === 'string' ? value : '';
   };
-  const consent = person.fields.consent?.value as
-    { given?: boolean; on?: string } | null | undefined;
+  const consent = person.fields.consent?.value as Consent | null | undefined;
   const [draft, setDraft] = useState<PersonDraft>({
     lastName: text('lastName'),
     firstName: text('firstName'),
@@ -149,12 +152,15 @@ function EditIdentity({
     phone: text('phone'),
     email: text('email'),
     consentGiven: consent?.given ?? false,
+    consentHow: consent?.how ?? 'oral',
   });
   const [failure, setFailure] = useState<string | null>(null);
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    const sameConsent = (consent?.given ?? false) === draft.consentGiven;
+    const sameConsent =
+      (consent?.given ?? false) === draft.consentGiven &&
+      (consent?.how ?? 'oral') === draft.consentHow;
     const values = draftValues(draft, todayIsoDate(), sameConsent ? consent?.on : undefined);
     if (sameConsent && consent == null) delete values.consent;
     try {

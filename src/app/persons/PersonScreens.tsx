@@ -22,7 +22,7 @@ export function PersonScreens({ route, session }: { route: PersonsRoute; session
     case 'person-orient':
       return <ReferralForm key={route.id} personId={route.id} session={session} />;
     case 'person-sheet':
-      return <FollowUpSheetScreen personId={route.id} session={session} />;
+      return <FollowUpSheetScreen personId={route.id} />;
     case 'tasks':
       return <TasksScreen session={session} />;
     case 'referrals':

@@ -1,13 +1,13 @@
-import { taskKindLabels, taskState, type TaskState } from '../../../shared/persons/task';
+import { groupTasks, taskKindLabels, type TaskState } from '../../../shared/persons/task';
 import { observe } from '../../db/observe';
-import type { LocalTask } from '../../db/person-rows';
 import { displayName, listPersons } from '../../db/persons';
 import type { Session } from '../../db/session';
-import { listTasks, saveTask } from '../../db/tasks';
+import { listTasksOf, markTaskDone } from '../../db/tasks';
 import { formatDate, todayIsoDate } from '../format';
 import { hrefFor } from '../router';
 import { useServices } from '../services';
 import { useObservable } from '../use-observable';
+import { taskSyncText } from './task-sync-text';
 
 const GROUPS: { state: TaskState; title: string }[] = [
   { state: 'late', title: 'En retard' },
@@ -21,34 +21,19 @@ export function TasksScreen({ session }: { session: Session }) {
   const data = useObservable(
     () =>
       observe(async () => ({
-        tasks: (await listTasks(db)).filter((t) => t.assigneeId === session.agent.id),
+        tasks: await listTasksOf(db, session.agent.id),
         names: new Map((await listPersons(db)).map((p) => [p.id, displayName(p)])),
       })),
     [db, session.agent.id],
   );
   if (data === undefined) return <p class="loading">Chargement…</p>;
-  const today = todayIsoDate();
-
-  async function done(task: LocalTask) {
-    const { id, personId, siteId, assigneeId, kind, title, dueOn, createdAt } = task;
-    await saveTask(db, {
-      id,
-      personId,
-      siteId,
-      assigneeId,
-      kind,
-      title,
-      dueOn,
-      createdAt,
-      doneAt: new Date().toISOString(),
-    });
-  }
+  const groups = groupTasks(data.tasks, todayIsoDate());
 
   return (
     <main id="contenu" class="page">
       <h1>Mes tâches</h1>
       {GROUPS.map(({ state, title }) => {
-        const tasks = data.tasks.filter((t) => taskState(t, today) === state);
+        const tasks = groups[state];
         return (
           <section key={state} aria-labelledby={`taches-${state}`}>
             <h2 id={`taches-${state}`}>
@@ -64,9 +49,13 @@ export function TasksScreen({ session }: { session: Session }) {
                     <a href={hrefFor({ name: 'person', id: t.personId })}>
                       {data.names.get(t.personId) ?? 'Personne'}
                     </a>
-                    {t.syncState === 'conflict' && ' · modifiée ailleurs : voir « À corriger »'}
+                    <span class="meta"> · {taskSyncText(t)}</span>
                     {state !== 'done' && (
-                      <button type="button" class="button-secondary" onClick={() => void done(t)}>
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        onClick={() => void markTaskDone(db, t)}
+                      >
                         Marquer comme faite
                       </button>
                     )}

@@ -1,10 +1,11 @@
 import { referralStatusLabels } from '../../../shared/persons/referral-status';
 import { taskKindLabels, taskState } from '../../../shared/persons/task';
-import type { PersonFile } from '../../db/caseload';
+import { type PersonFile, visitTitle } from '../../db/caseload';
 import { shownStatus } from '../../db/referrals';
 import { visitHeading } from '../../forms/visit-heading';
 import { formatDate, formatInstant, todayIsoDate } from '../format';
 import { targetLabel } from './target-label';
+import { taskSyncText } from './task-sync-text';
 import { useDirectory } from './use-directory';
 
 interface Entry {
@@ -23,7 +24,7 @@ export function Timeline({ file }: { file: PersonFile }) {
     ...file.visits.map((v) => ({
       key: v.id,
       when: v.visitDate,
-      text: `${formatDate(v.visitDate)} — Visite (${v.formId}) ${visitHeading(v.answers)}${
+      text: `${formatDate(v.visitDate)} — ${visitTitle(file, v)} ${visitHeading(v.answers)}${
         v.receipt ? ` · reçu n° ${v.receipt.number}` : ' · pas encore envoyée'
       } · par ${v.authorId ? nameOf(v.authorId) : 'vous'}`,
     })),
@@ -40,7 +41,7 @@ export function Timeline({ file }: { file: PersonFile }) {
       return {
         key: t.id,
         when: t.dueOn,
-        text: `${formatDate(t.dueOn)} — ${taskKindLabels[t.kind]} : ${t.title} (${label}) · ${nameOf(t.assigneeId)}`,
+        text: `${formatDate(t.dueOn)} — ${taskKindLabels[t.kind]} : ${t.title} (${label}) · ${nameOf(t.assigneeId)} · ${taskSyncText(t)}`,
       };
     }),
   ].sort((a, b) => b.when.localeCompare(a.when));

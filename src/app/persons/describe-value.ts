@@ -1,5 +1,9 @@
 import { communeByCode } from '../../../shared/communes';
-import type { PersonFieldName } from '../../../shared/persons/person-fields';
+import {
+  type Consent,
+  consentWayLabels,
+  type PersonFieldName,
+} from '../../../shared/persons/person-fields';
 import { formatDate } from '../format';
 
 /** A field's value in words, for the file and the conflict choices. */
@@ -9,9 +13,10 @@ export function describeValue(name: PersonFieldName, value: unknown): string {
   if (name === 'communeInsee' && typeof value === 'string')
     return communeByCode(value)?.nom ?? value;
   if (name === 'consent' && typeof value === 'object') {
-    const consent = value as { given?: boolean; on?: string };
+    const consent = value as Consent;
     const on = consent.on ? ` le ${formatDate(consent.on)}` : '';
-    return consent.given ? `donné${on}` : `refusé${on}`;
+    const how = consent.how ? ` ${consentWayLabels[consent.how].toLowerCase()}` : '';
+    return consent.given ? `donné${how}${on}` : `refusé${how}${on}`;
   }
   return String(value);
 }

@@ -94,9 +94,10 @@ export function statusPut(
   };
 }
 
-/** A put of a task for `assigneeId` about the person; `baseVersion` for a task already held. */
+/** A put of a task (`data` overrides), on the version the device holds when `baseVersion` is given. */
 export function taskPut(
-  task: { id: string; personId: string; siteId: string; assigneeId: string; doneAt?: string },
+  task: { id: string; personId: string; siteId: string; assigneeId: string },
+  data: Record<string, unknown> = {},
   baseVersion?: number,
 ): Mutation {
   const at = new Date().toISOString();
@@ -109,15 +110,13 @@ export function taskPut(
     at,
     ...(baseVersion === undefined ? {} : { baseVersion }),
     data: {
-      id: task.id,
-      personId: task.personId,
-      siteId: task.siteId,
-      assigneeId: task.assigneeId,
       kind: 'visite',
-      title: 'Passer voir la personne',
-      dueOn: at.slice(0, 10),
-      doneAt: task.doneAt ?? null,
+      title: 'Visite à domicile',
+      dueOn: '2026-12-03',
+      doneAt: null,
       createdAt: at,
+      ...task,
+      ...data,
     },
   };
 }

@@ -10,6 +10,14 @@ import type { EntityHandlers } from '../entity-registry';
 import { type MutationHandler, reject } from '../outcome';
 
 /**
+ * The version each task got earlier in the same batch. A tablet that created a task and then
+ * changed it offline sends both puts together, the second without a version (it has none
+ * yet): it is based on the first, which nobody else can have changed in between, since the
+ * batch holds the task's row locked until it commits.
+ */
+const writtenInBatch = new WeakMap<object, Map<string, number>>();
+
+/**
  * A task for a person: created by a put, then replaced by puts made on the version the device
  * holds (`baseVersion`). A put made on an older version answers `conflict` and changes
  * nothing: the device pulls the newer task and the agent decides again. The assignee of an
@@ -27,7 +35,10 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!(await agentExists(ctx.tx, data.assigneeId)))
     return reject('invalid_record', [{ path: 'assigneeId', message: 'Professionnel inconnu.' }]);
   const stored = await selectTaskForUpdate(ctx.tx, data.id);
-  if (stored !== undefined && stored.version !== mutation.baseVersion) {
+  const written = writtenInBatch.get(ctx) ?? new Map<string, number>();
+  writtenInBatch.set(ctx, written);
+  const basedOn = mutation.baseVersion ?? written.get(data.id);
+  if (stored !== undefined && stored.version !== basedOn) {
     return {
       status: 'conflict',
       reason: {
@@ -45,6 +56,7 @@ const put: MutationHandler = async (ctx, mutation) => {
     updatedAt: ctx.now.toISOString(),
   };
   await upsertTask(ctx.tx, record);
+  written.set(data.id, version);
   const wasOpenFor = stored && !stored.done ? stored.assigneeId : undefined;
   const openFor = data.doneAt === null ? data.assigneeId : undefined;
   if (openFor !== undefined && openFor !== wasOpenFor)
