@@ -1,8 +1,18 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchPersistent } from '../support/browser';
-import { choosePin, countRows, DEMO_PASSWORD, logIn, useE2EServer } from '../support/e2e-app';
+import {
+  choosePin,
+  countRows,
+  DEMO_PASSWORD,
+  fillVisit,
+  logIn,
+  saveVisit,
+  serverVisitCount,
+  useE2EServer,
+} from '../support/e2e-app';
+import { rawPageText } from '../support/raw-idb';
 
 /**
  * Issue 7 on the tablet, end to end in Chromium: what IndexedDB holds after visits and drafts,
@@ -13,6 +23,8 @@ const e2e = useE2EServer('dk-security-');
 const RUN = `Sécu-${Date.now()}`;
 const NOTE = 'Conflit avec le fils, signalement en cours';
 const ADDRESS = '7 impasse des Tilleuls';
+const DETAILS = { motif: `Visite au ${ADDRESS}`, notes: NOTE };
+const serverVisits = (name: string) => serverVisitCount(e2e.server, name);
 
 let context: BrowserContext | undefined;
 afterEach(async () => {
@@ -20,72 +32,19 @@ afterEach(async () => {
   context = undefined;
 });
 
-/** Every row of every store of the app's IndexedDB, read raw from the page, as text. */
-function rawDatabaseText(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('dernier-km');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const rows: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (rows[name] = request.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(
-              JSON.stringify(rows, (_key, value: unknown) =>
-                value instanceof Uint8Array ? `octets(${value.length})` : value,
-              ),
-            );
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-async function fillVisit(page: Page, name: string) {
-  await page.getByRole('link', { name: 'Nouvelle visite à domicile' }).click();
-  await page.getByLabel('Nom et prénom de la personne').fill(name);
-  await page.getByRole('combobox', { name: 'Commune' }).fill('vendome');
-  await page.getByRole('option', { name: /^Vendôme/ }).click();
-  await page.getByLabel('Motif de la visite').fill(`Visite au ${ADDRESS}`);
-  await page.getByLabel('Notes').fill(NOTE);
-}
-
-async function saveVisit(page: Page, name: string) {
-  await fillVisit(page, name);
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
-}
-
-async function serverVisits(name: string): Promise<number> {
-  const rows = await e2e.server.db.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' = $1",
-    [name],
-  );
-  return rows[0]!.n;
-}
-
 describe('what the tablet carries', () => {
   it('keeps no name, address nor note typed in visits and drafts in clear in IndexedDB', async () => {
     context = await launchPersistent(join(e2e.workDir, 'clear'));
     const page = await context.newPage();
     await logIn(page, e2e.server.url, 'demo.social');
     await context.setOffline(true); // queued, then also sent once online: both states are checked
-    await saveVisit(page, `${RUN} Odile Lemaire`);
-    await fillVisit(page, `${RUN} Brouillon Marcel`); // left as a draft, saved on every change
+    await saveVisit(page, `${RUN} Odile Lemaire`, DETAILS);
+    await fillVisit(page, `${RUN} Brouillon Marcel`, DETAILS); // left as a draft, saved on every change
     await page.getByRole('link', { name: 'Visites' }).click();
     await expect.poll(() => countRows(page, 'drafts')).toBe(1);
     expect(await countRows(page, 'outbox')).toBe(1);
 
-    let raw = await rawDatabaseText(page);
+    let raw = await rawPageText(page);
     for (const secret of ['Odile Lemaire', 'Brouillon Marcel', ADDRESS, NOTE])
       expect(raw).not.toContain(secret);
     expect(raw).not.toMatch(/"token"/);
@@ -95,7 +54,7 @@ describe('what the tablet carries', () => {
     await page.getByRole('button', { name: 'Synchroniser' }).click();
     await expect.poll(() => serverVisits(`${RUN} Odile Lemaire`), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => countRows(page, 'outbox')).toBe(0);
-    raw = await rawDatabaseText(page);
+    raw = await rawPageText(page);
     for (const secret of ['Odile Lemaire', ADDRESS, NOTE]) expect(raw).not.toContain(secret);
   });
 
@@ -106,7 +65,7 @@ describe('what the tablet carries', () => {
     await logIn(page, e2e.server.url, 'demo.pmi');
     await context.setOffline(true);
     const name = `${RUN} Rose Garnier`;
-    await saveVisit(page, name);
+    await saveVisit(page, name, DETAILS);
 
     await page.getByRole('button', { name: 'Verrouiller' }).click();
     await page.getByRole('heading', { name: 'Application verrouillée' }).waitFor();
@@ -123,7 +82,7 @@ describe('what the tablet carries', () => {
     await page.getByText('Trop de codes erronés').waitFor();
     expect(await countRows(page, 'outbox')).toBe(1); // never deleted unsent
     expect(await countRows(page, 'visits')).toBe(1);
-    const raw = await rawDatabaseText(page);
+    const raw = await rawPageText(page);
     expect(raw).not.toContain('Rose Garnier');
     expect(raw).not.toContain('"session"');
 
@@ -141,11 +100,11 @@ describe('what the tablet carries', () => {
     const page = await context.newPage();
     await logIn(page, e2e.server.url, 'demo.autonomie');
     const synced = `${RUN} Henri Bouvier`;
-    await saveVisit(page, synced);
+    await saveVisit(page, synced, DETAILS);
     await expect.poll(() => serverVisits(synced), { timeout: 30_000 }).toBe(1);
     await context.setOffline(true);
     const unsent = `${RUN} Alice Perrin`;
-    await saveVisit(page, unsent);
+    await saveVisit(page, unsent, DETAILS);
 
     await e2e.server.db.query(
       `UPDATE devices SET revoked_at = now()
@@ -157,7 +116,7 @@ describe('what the tablet carries', () => {
     });
     expect(await countRows(page, 'outbox')).toBe(1);
     expect(await countRows(page, 'visits')).toBe(1); // the synced one is gone
-    expect(await rawDatabaseText(page)).not.toContain('Alice Perrin');
+    expect(await rawPageText(page)).not.toContain('Alice Perrin');
     expect(await serverVisits(unsent)).toBe(0);
 
     // Reopened later, the tablet still shows the login, never the data.
