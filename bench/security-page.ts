@@ -82,10 +82,11 @@ async function measure(db: AppDB): Promise<{ saveMs: number[]; listMs: number[] 
 export async function runSecurityBench(visitsOnDevice: number): Promise<SecurityFigures> {
   const sealed = new AppDB(`bench-sealed-${Date.now()}`);
   await ensureKeyring(sealed);
+  const agentId = uuidv7();
   await sealed.keyring.update(KEYRING_ID, {
-    owner: { agentId: uuidv7(), login: 'bench', displayName: 'Banc d’essai' },
+    owner: { agentId, login: 'bench', displayName: 'Banc d’essai' },
   });
-  await openVault(sealed, newDataKey());
+  await openVault(sealed, newDataKey(), agentId);
   await choosePin(sealed, PIN);
   const unlockMs: number[] = [];
   for (let i = 0; i < UNLOCKS; i += 1) {

@@ -37,16 +37,16 @@ export async function logIn(
 }
 
 /** The PIN choice that follows an online login: the app opens on the visit list after it. */
-export async function choosePin(page: Page) {
-  await page.getByLabel('Nouveau code').fill(TEST_PIN);
-  await page.getByLabel('Confirmez le code').fill(TEST_PIN);
+export async function choosePin(page: Page, pin = TEST_PIN) {
+  await page.getByLabel('Nouveau code').fill(pin);
+  await page.getByLabel('Confirmez le code').fill(pin);
   await page.getByRole('button', { name: 'Enregistrer le code' }).click();
   await page.getByRole('heading', { name: 'Mes visites' }).waitFor({ timeout: 30_000 });
 }
 
 /** Unlocks the app with the PIN, as after a reload, a new tab or a restarted browser. */
-export async function unlock(page: Page) {
-  await page.getByLabel('Code', { exact: true }).fill(TEST_PIN);
+export async function unlock(page: Page, pin = TEST_PIN) {
+  await page.getByLabel('Code', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await page
     .getByRole('heading', { name: 'Application verrouillée' })
