@@ -33,14 +33,16 @@ export async function adminApi(server: RunningServer) {
   };
   return {
     createAgent: (agent: CreateAgent) => call('POST', '/agents', agent),
-    /** Revokes every tablet of `login` still in service; answers how many. */
-    async revokeDevicesOf(login: string): Promise<number> {
+    /** Revokes the tablet `login` registered last (its latest login); answers its id. */
+    async revokeLatestDeviceOf(login: string): Promise<string> {
       const { devices } = (await call('GET', '/devices')) as { devices: unknown[] };
-      const targets = devices
+      const latest = devices
         .map((device) => adminDeviceSchema.parse(device))
-        .filter((device) => device.agentLogin === login && device.revokedAt === null);
-      for (const device of targets) await call('POST', `/devices/${device.id}/revoke`);
-      return targets.length;
+        .filter((device) => device.agentLogin === login && device.revokedAt === null)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      if (latest === undefined) throw new Error(`no device of ${login} in service`);
+      await call('POST', `/devices/${latest.id}/revoke`);
+      return latest.id;
     },
   };
 }
