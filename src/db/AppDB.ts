@@ -55,7 +55,10 @@ export class AppDB extends Dexie {
     name: string = DEFAULT_DB_NAME,
     options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
   ) {
-    super(name, { chromeTransactionDurability: 'strict', ...options });
+    // Dexie's query cache sits above the encryption layer (sealing-middleware.ts), so it would
+    // keep decrypted rows in memory after a lock or a logout, and it served the next agent a
+    // draft of the previous one that IndexedDB no longer held: live queries read IndexedDB.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options });
     this.version(1).stores({
       visits: 'id, siteId, createdAt',
       drafts: 'id, updatedAt',

@@ -53,13 +53,16 @@ export function observeLockState(db: AppDB): Subscribable<LockState> {
         return { ring, legacy };
       }).subscribe({
         next(value) {
-          // The key of an agent logged out or wiped in another tab goes from this one too.
+          // The key of an agent logged out or wiped in another tab goes from this one too. A
+          // tab where the next agent has just logged in already holds that agent's key: it
+          // stays open (this change may be seen after the key was opened).
           const before = loaded?.ring;
           const now = value.ring;
-          if (
-            (before?.owner !== undefined && now?.owner?.agentId !== before.owner.agentId) ||
-            (now?.wiped !== undefined && before?.wiped === undefined)
-          )
+          const ownerLeft =
+            before?.owner !== undefined &&
+            now?.owner?.agentId !== before.owner.agentId &&
+            (db.vault.ownerId === undefined || db.vault.ownerId !== now?.owner?.agentId);
+          if (ownerLeft || (now?.wiped !== undefined && before?.wiped === undefined))
             db.vault.close();
           loaded = value;
           emit();

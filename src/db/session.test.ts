@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeVisit } from '../../tests/support/fixtures';
 import { freshDb } from '../../tests/support/test-db';
-import type { AppDB } from './AppDB';
+import { AppDB } from './AppDB';
 import { applyPullPage, readPullCursor } from './apply-pull';
+import { observeLockState, type LockState } from './lock-state';
 import { logout, startSession, UnsentDataError, type Session } from './session';
+import { openVault } from './unlock';
 import { listVisits, queueVisit } from './visits';
 
 let db: AppDB;
@@ -87,5 +89,28 @@ describe('sessions on a shared tablet', () => {
     await expect(startSession(db, B)).rejects.toBeInstanceOf(UnsentDataError);
     await startSession(db, { ...A, token: 'renewed' });
     expect(await listVisits(db)).toHaveLength(1);
+  });
+
+  it('closes the previous agent’s key in another tab, never the next agent’s in the tab they logged in from', async () => {
+    db = freshDb();
+    await startSession(db, A);
+    const otherTab = new AppDB(db.name);
+    await openVault(otherTab, new Uint8Array(db.vault.dataKey!), A.agent.id);
+    const seen: LockState[] = [];
+    const watching = [
+      observeLockState(db).subscribe({ next: (state) => seen.push(state) }),
+      observeLockState(otherTab).subscribe({ next: () => {} }),
+    ];
+    await vi.waitFor(() => expect(seen.at(-1)?.status).toBe('choose-pin'));
+
+    db.vault.close(); // this tab locked; B logs in from its lock screen
+    await startSession(db, B);
+    await vi.waitFor(() => expect(otherTab.vault.unlocked).toBe(false));
+    await vi.waitFor(() =>
+      expect(seen.at(-1)).toMatchObject({ status: 'choose-pin', owner: { agentId: B.agent.id } }),
+    );
+    expect(db.vault.unlocked).toBe(true);
+    for (const subscription of watching) subscription.unsubscribe();
+    otherTab.close();
   });
 });

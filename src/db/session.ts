@@ -91,7 +91,7 @@ export async function startSession(
     },
   );
   // The vault opens only once the previous agent's data is gone; the session is then sealed.
-  await openVault(db, keys.dataKey);
+  await openVault(db, keys.dataKey, session.agent.id);
   await writeMeta(db, SESSION_KEY, session);
 }
 

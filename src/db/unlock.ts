@@ -22,9 +22,9 @@ import { wipePersonalData } from './wipe';
 const pinPurpose = (agentId: string) => `pin:${agentId}`;
 const recoveryPurpose = (agentId: string) => `recovery:${agentId}`;
 
-export async function openVault(db: AppDB, dataKey: Uint8Array): Promise<void> {
+export async function openVault(db: AppDB, dataKey: Uint8Array, agentId: string): Promise<void> {
   const { createAesGcmFieldCipher } = await import('../security/aes-gcm-field-cipher');
-  db.vault.open(dataKey, createAesGcmFieldCipher(dataKey));
+  db.vault.open(dataKey, createAesGcmFieldCipher(dataKey), agentId);
 }
 
 export class RecoveryError extends Error {
@@ -87,7 +87,7 @@ export async function choosePin(
   const owner = ring.owner ?? legacyOwner;
   if (owner === undefined) throw new Error('Aucun agent connecté sur cette tablette.');
   // A device that held clear data before this version gets its first data key here.
-  if (db.vault.dataKey === undefined) await openVault(db, newDataKey());
+  if (db.vault.dataKey === undefined) await openVault(db, newDataKey(), owner.agentId);
   const dataKey = db.vault.dataKey!;
   const salt = newSalt();
   const wrapped = await wrapDataKey(
@@ -127,7 +127,7 @@ export async function unlockWithPin(
   const kek = await pinKey(pin, ring.pin.salt, ring.pin.iterations);
   const dataKey = await unwrapDataKey(ring.pin, kek, pinPurpose(ring.owner.agentId));
   if (dataKey !== undefined) {
-    await openVault(db, dataKey);
+    await openVault(db, dataKey, ring.owner.agentId);
     await db.keyring.update(KEYRING_ID, { failures: 0, retryAt: undefined });
     return { status: 'unlocked' };
   }

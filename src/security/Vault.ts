@@ -7,6 +7,7 @@ import type { FieldCipher } from './field-cipher';
 export class Vault {
   #dataKey: Uint8Array | undefined;
   #cipher: FieldCipher | undefined;
+  #ownerId: string | undefined;
   readonly #listeners = new Set<(unlocked: boolean) => void>();
 
   get unlocked(): boolean {
@@ -22,10 +23,16 @@ export class Vault {
     return this.#dataKey;
   }
 
-  open(dataKey: Uint8Array, cipher: FieldCipher): void {
+  /** The agent whose data key this is, when the opener said so. */
+  get ownerId(): string | undefined {
+    return this.#ownerId;
+  }
+
+  open(dataKey: Uint8Array, cipher: FieldCipher, ownerId?: string): void {
     if (this.#dataKey !== undefined && this.#dataKey !== dataKey) this.#dataKey.fill(0);
     this.#dataKey = dataKey;
     this.#cipher = cipher;
+    this.#ownerId = ownerId;
     this.#notify();
   }
 
@@ -34,6 +41,7 @@ export class Vault {
     this.#dataKey?.fill(0);
     this.#dataKey = undefined;
     this.#cipher = undefined;
+    this.#ownerId = undefined;
     this.#notify();
   }
 

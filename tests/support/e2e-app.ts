@@ -37,20 +37,54 @@ export async function logIn(
 }
 
 /** The PIN choice that follows an online login: the app opens on the visit list after it. */
-export async function choosePin(page: Page) {
-  await page.getByLabel('Nouveau code').fill(TEST_PIN);
-  await page.getByLabel('Confirmez le code').fill(TEST_PIN);
+export async function choosePin(page: Page, pin = TEST_PIN) {
+  await page.getByLabel('Nouveau code').fill(pin);
+  await page.getByLabel('Confirmez le code').fill(pin);
   await page.getByRole('button', { name: 'Enregistrer le code' }).click();
   await page.getByRole('heading', { name: 'Mes visites' }).waitFor({ timeout: 30_000 });
 }
 
 /** Unlocks the app with the PIN, as after a reload, a new tab or a restarted browser. */
-export async function unlock(page: Page) {
-  await page.getByLabel('Code', { exact: true }).fill(TEST_PIN);
+export async function unlock(page: Page, pin = TEST_PIN) {
+  await page.getByLabel('Code', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await page
     .getByRole('heading', { name: 'Application verrouillée' })
     .waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+/** A home visit typed as an agent would, left open (a draft saved on every change). */
+export async function fillVisit(
+  page: Page,
+  name: string,
+  details: { motif: string; notes: string },
+) {
+  await page.getByRole('link', { name: 'Nouvelle visite à domicile' }).click();
+  await page.getByLabel('Nom et prénom de la personne').fill(name);
+  await page.getByRole('combobox', { name: 'Commune' }).fill('vendome');
+  await page.getByRole('option', { name: /^Vendôme/ }).click();
+  await page.getByLabel('Motif de la visite').fill(details.motif);
+  await page.getByLabel('Notes').fill(details.notes);
+}
+
+/** The same visit saved: it is queued in the outbox, and the app goes back to the list. */
+export async function saveVisit(
+  page: Page,
+  name: string,
+  details: { motif: string; notes: string },
+) {
+  await fillVisit(page, name, details);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('heading', { name: 'Mes visites' }).waitFor();
+}
+
+/** How many visits of this person's name the server holds. */
+export async function serverVisitCount(server: RunningServer, name: string): Promise<number> {
+  const rows = await server.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM visits WHERE answers->>'personName' = $1",
+    [name],
+  );
+  return rows[0]!.n;
 }
 
 /** Counts rows of one table of the app's IndexedDB, read raw from the page. */

@@ -15,6 +15,7 @@ let db: AppDB;
 afterEach(async () => {
   cleanup();
   vi.useRealTimers();
+  vi.restoreAllMocks();
   await db?.delete();
 });
 
@@ -83,22 +84,52 @@ describe('auto-lock', () => {
     expect(lock).toHaveBeenCalledTimes(1);
   });
 
-  it('locks when the app comes back after a long time hidden, not after a short one', () => {
+  /** Fakes the page's visibility as the browser would report it, and tells the app. */
+  function visibility() {
+    const state = vi.spyOn(document, 'visibilityState', 'get');
+    return (value: DocumentVisibilityState) => {
+      state.mockReturnValue(value);
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+  }
+
+  it('locks while still hidden once hidden for a minute, not after a shorter time', () => {
     vi.useFakeTimers();
     db = freshDb();
     const lock = vi.fn();
     render(<AutoLocked lock={lock} />);
-    const visibility = vi.spyOn(document, 'visibilityState', 'get');
-    const hideFor = (ms: number) => {
-      visibility.mockReturnValue('hidden');
-      document.dispatchEvent(new Event('visibilitychange'));
-      vi.setSystemTime(Date.now() + ms);
-      visibility.mockReturnValue('visible');
-      document.dispatchEvent(new Event('visibilitychange'));
-    };
-    hideFor(10_000);
+    const show = visibility();
+    show('hidden');
+    vi.advanceTimersByTime(10_000);
+    show('visible');
     expect(lock).not.toHaveBeenCalled();
-    hideFor(HIDDEN_LOCK_MS);
+    show('hidden');
+    vi.advanceTimersByTime(HIDDEN_LOCK_MS - 1);
+    expect(lock).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(lock).toHaveBeenCalledTimes(1); // no return needed
+  });
+
+  it('locks on return when the background timers did not run, by the clock', () => {
+    vi.useFakeTimers();
+    db = freshDb();
+    const lock = vi.fn();
+    render(<AutoLocked lock={lock} />);
+    const show = visibility();
+    show('hidden');
+    vi.setSystemTime(Date.now() + HIDDEN_LOCK_MS); // time passes, no timer fires
+    expect(lock).not.toHaveBeenCalled();
+    show('visible');
     expect(lock).toHaveBeenCalledTimes(1);
+  });
+
+  it('locks at once when the page is frozen or hidden into the back-forward cache', () => {
+    db = freshDb();
+    const lock = vi.fn();
+    render(<AutoLocked lock={lock} />);
+    document.dispatchEvent(new Event('freeze'));
+    expect(lock).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(lock).toHaveBeenCalledTimes(2);
   });
 });
