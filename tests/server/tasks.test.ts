@@ -146,7 +146,7 @@ describe.each(testDatabases())('tasks on $name', (target) => {
     expect(outcome((await push(server(), agent, [taskPut(task)])).results[0])).toBe('conflict');
   });
 
-  it('gives the task and its person to an assignee of another MDS', async () => {
+  it('gives the task and its person to an assignee of another MDS, who may do it', async () => {
     const agent = await newSession(server(), [BLOIS]);
     const assignee = await newSession(server(), [VENDOME]);
     const personId = await personOf(agent);
@@ -155,6 +155,14 @@ describe.each(testDatabases())('tasks on $name', (target) => {
     const { changes } = await pullAll(server(), assignee);
     expect(changes.some((c) => c.entity === 'person' && c.entityId === personId)).toBe(true);
     expect(changes.some((c) => c.entity === 'task' && c.entityId === task.id)).toBe(true);
+
+    const version = changes.find((c) => c.entityId === task.id)!.version;
+    const doneAt = new Date().toISOString();
+    const done = taskPut(task, { doneAt }, version);
+    expect(outcome((await push(server(), assignee, [done])).results[0])).toBe('accepted');
+    const stranger = await newSession(server(), [VENDOME]);
+    const reopened = taskPut(task, {}, version);
+    expect(outcome((await push(server(), stranger, [reopened])).results[0])).toBe('forbidden_site');
   });
 
   it('refuses a task at a site of another MDS, for a person out of scope, for an unknown agent or without a title', async () => {

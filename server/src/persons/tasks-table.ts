@@ -7,20 +7,25 @@ import { type Int8, toSafeInt } from '../db/convert';
 export async function selectTaskForUpdate(
   tx: Queryable,
   id: string,
-): Promise<{ version: number; assigneeId: string; createdBy: string; done: boolean } | undefined> {
+): Promise<
+  | { version: number; siteId: string; assigneeId: string; createdBy: string; done: boolean }
+  | undefined
+> {
   const rows = await tx.query<{
     version: Int8;
+    site_id: string;
     assignee_id: string;
     created_by: string;
     done: boolean;
   }>(
-    'SELECT version, assignee_id, created_by, done_at IS NOT NULL AS done FROM tasks WHERE id = $1 FOR UPDATE',
+    'SELECT version, site_id, assignee_id, created_by, done_at IS NOT NULL AS done FROM tasks WHERE id = $1 FOR UPDATE',
     [id],
   );
   const row = rows[0];
   return (
     row && {
       version: toSafeInt(row.version),
+      siteId: row.site_id,
       assigneeId: row.assignee_id,
       createdBy: row.created_by,
       done: row.done,

@@ -29,12 +29,15 @@ const put: MutationHandler = async (ctx, mutation) => {
   if (!parsed.success) return reject('invalid_record', toFieldIssues(parsed.error));
   const data = parsed.data;
   if (data.id !== mutation.entityId) return reject('entity_id_mismatch');
-  if (!mayAccessSite(ctx.agent, data.siteId))
+  const stored = await selectTaskForUpdate(ctx.tx, data.id);
+  // A task given to an agent of another MDS is theirs to do: they may change it (mark it done,
+  // put it off, hand it on), but not move it out of the MDS that planned it.
+  const assignedToThem = stored?.assigneeId === ctx.agent.id && stored.siteId === data.siteId;
+  if (!mayAccessSite(ctx.agent, data.siteId) && !assignedToThem)
     return reject('forbidden_site', { siteId: data.siteId });
   if (!(await personInScope(ctx.tx, data.personId, ctx.agent))) return reject('unknown_person');
   if (!(await agentExists(ctx.tx, data.assigneeId)))
     return reject('invalid_record', [{ path: 'assigneeId', message: 'Professionnel inconnu.' }]);
-  const stored = await selectTaskForUpdate(ctx.tx, data.id);
   const written = writtenInBatch.get(ctx) ?? new Map<string, number>();
   writtenInBatch.set(ctx, written);
   const basedOn = mutation.baseVersion ?? written.get(data.id);
