@@ -28,6 +28,7 @@ import { SyncBar } from './SyncBar';
 import { UpdateBanner } from './UpdateBanner';
 import { useObservable } from './use-observable';
 import { VisitList } from './VisitList';
+import { countOf } from './format';
 
 /** The app behind its lock (issue 7): nothing below renders while the tablet is locked. */
 export function App({ updates }: { updates: AppUpdates }) {
@@ -130,7 +131,7 @@ function Header({ session }: { session: Session }) {
     } catch (error) {
       if (!(error instanceof UnsentDataError)) throw error;
       setMessage(
-        `Déconnexion impossible : ${error.waiting} enregistrement(s) ou brouillon(s) ne sont pas encore envoyés. Synchronisez ou terminez-les d’abord.`,
+        `Déconnexion impossible : ${countOf(error.waiting, 'enregistrement ou brouillon n’est pas encore envoyé', 'enregistrements ou brouillons ne sont pas encore envoyés')}. Synchronisez ou terminez-les d’abord.`,
       );
     }
   }
@@ -146,7 +147,9 @@ function Header({ session }: { session: Session }) {
         <a href={hrefFor({ name: 'tasks' })}>Mes tâches</a>
         <a href={hrefFor({ name: 'referrals' })}>
           Orientations
-          {newReferrals > 0 && <span class="pill pill-warning">{newReferrals} nouvelle(s)</span>}
+          {newReferrals > 0 && (
+            <span class="pill pill-warning">{countOf(newReferrals, 'nouvelle', 'nouvelles')}</span>
+          )}
         </a>
         {session.agent.role === 'cadre' && <a href={hrefFor({ name: 'cadre' })}>Suivi de la MDS</a>}
         <a href={hrefFor({ name: 'to-fix' })}>À corriger</a>

@@ -4,6 +4,7 @@ import { describeError, HttpError } from '../sync/api-client';
 import { requestPersistentStorage } from '../pwa/storage';
 import { login } from '../sync/login';
 import { useServices } from './services';
+import { countOf } from './format';
 
 function defaultDeviceName(): string {
   const ua = navigator.userAgent;
@@ -121,7 +122,7 @@ export function LoginForm({ reconnectLogin }: { reconnectLogin?: string }) {
 
 function loginErrorMessage(error: unknown): string {
   if (error instanceof UnsentDataError) {
-    return `${error.ownerName ?? 'L’agent précédent'} a ${error.waiting} enregistrement(s) non envoyé(s) sur cette tablette : il doit se reconnecter et synchroniser avant qu’un autre agent l’utilise.`;
+    return `${error.ownerName ?? 'L’agent précédent'} a ${countOf(error.waiting, 'enregistrement non envoyé', 'enregistrements non envoyés')} sur cette tablette : il doit se reconnecter et synchroniser avant qu’un autre agent l’utilise.`;
   }
   if (error instanceof Error && error.name === 'RecoveryError')
     return 'Les enregistrements non envoyés de cette tablette ne peuvent pas être déchiffrés avec ce compte. Contactez l’administrateur.';

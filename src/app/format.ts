@@ -17,3 +17,11 @@ export function todayIsoDate(now: Date = new Date()): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
 }
+
+/**
+ * A count with its noun agreed in French, where 0 and 1 take the singular: "1 tâche en retard",
+ * "0 effacé", "3 essais".
+ */
+export function countOf(count: number, singular: string, plural: string): string {
+  return `${count} ${count < 2 ? singular : plural}`;
+}

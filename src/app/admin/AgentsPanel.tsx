@@ -4,6 +4,7 @@ import { type AdminAgent, PASSWORD_MIN_LENGTH } from '../../../shared/security/a
 import type { Site } from '../../../shared/schemas/site';
 import type { Session } from '../../db/session';
 import { officeErrorMessage, useLoaded, useOfficeApi } from './use-office';
+import { countOf } from '../format';
 
 /**
  * Agents: list, create, change name, role, sites, disable (which revokes their tablets), and
@@ -52,7 +53,7 @@ export function AgentsPanel({ session }: { session: Session }) {
         !agents.error && <p class="loading">Chargement des agents…</p>
       ) : (
         <table class="admin-table">
-          <caption class="hint">{agents.value.length} agent(s)</caption>
+          <caption class="hint">{countOf(agents.value.length, 'agent', 'agents')}</caption>
           <thead>
             <tr>
               <th scope="col">Nom</th>

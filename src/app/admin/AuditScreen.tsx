@@ -6,7 +6,7 @@ import {
   type AuditQuery,
 } from '../../../shared/security/audit-api';
 import type { Session } from '../../db/session';
-import { formatInstant } from '../format';
+import { countOf, formatInstant } from '../format';
 import { officeErrorMessage, useOfficeApi } from './use-office';
 
 type Filters = Pick<AuditQuery, 'siteId' | 'action' | 'personId' | 'entityId' | 'agentId'> & {
@@ -140,7 +140,7 @@ export function AuditScreen({ session }: { session: Session }) {
       {entries && (
         <>
           <p role="status" aria-live="polite">
-            {entries.length} entrée(s) affichée(s)
+            {countOf(entries.length, 'entrée affichée', 'entrées affichées')}
           </p>
           <table class="admin-table">
             <thead>

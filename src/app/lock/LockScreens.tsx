@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { LockState } from '../../db/lock-state';
 import { LoginForm } from '../LoginScreen';
 import { useServices } from '../services';
+import { countOf } from '../format';
 
 export interface LockScreenProps {
   state: Extract<LockState, { status: 'locked' | 'choose-pin' }>;
@@ -100,7 +101,7 @@ function Unlock({ state }: { state: Extract<LockState, { status: 'locked' }> }) 
     if (result.status === 'unlocked') void sync.syncNow('start');
     else if (result.status === 'wrong')
       setMessage(
-        `Code incorrect. Encore ${result.remaining} essai(s) avant l’effacement des données de la tablette.`,
+        `Code incorrect. Encore ${countOf(result.remaining, 'essai', 'essais')} avant l’effacement des données de la tablette.`,
       );
   }
 

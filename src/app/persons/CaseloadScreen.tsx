@@ -4,7 +4,7 @@ import { type CaseloadEntry, readCaseload } from '../../db/caseload';
 import { observe } from '../../db/observe';
 import { displayName } from '../../db/persons';
 import type { Session } from '../../db/session';
-import { formatDate, todayIsoDate } from '../format';
+import { countOf, formatDate, todayIsoDate } from '../format';
 import { hrefFor } from '../router';
 import { useServices } from '../services';
 import { useObservable } from '../use-observable';
@@ -82,7 +82,7 @@ function Section({
               <span class="meta">
                 {' '}
                 {nextVisit ? `Prochaine visite : ${formatDate(nextVisit)}` : 'Pas de visite prévue'}
-                {lateTasks > 0 && ` · ${lateTasks} tâche(s) en retard`}
+                {lateTasks > 0 && ` · ${countOf(lateTasks, 'tâche en retard', 'tâches en retard')}`}
                 {person.syncState !== 'synced' && ' · pas encore envoyée'}
               </span>
             </li>

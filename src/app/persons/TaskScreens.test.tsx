@@ -112,9 +112,7 @@ describe('tasks and history screens', () => {
     );
     const followed = await screen.findByRole('heading', { name: 'Personnes que je suis (1)' });
     const item = within(followed.nextElementSibling as HTMLElement).getByRole('listitem');
-    expect(item.textContent).toBe(
-      'ROUX Anne Prochaine visite : 1 juin 2099 · 1 tâche(s) en retard',
-    );
+    expect(item.textContent).toBe('ROUX Anne Prochaine visite : 1 juin 2099 · 1 tâche en retard');
   });
 
   it('marks a late task done: sent on the version held, moved from late to done', async () => {

@@ -79,8 +79,8 @@ describe('the retention periods for an administrator', () => {
     const dialog = screen.getByRole('alertdialog');
     expect(api.requests.filter((r) => r.method === 'POST')).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Purger' }));
-    await screen.findByText('Tâches : 3 effacé(s)');
-    expect(screen.getByText('Visites à domicile : 0 effacé(s)')).toBeTruthy();
+    await screen.findByText('Tâches : 3 effacés');
+    expect(screen.getByText('Visites à domicile : 0 effacé')).toBeTruthy();
     expect(api.requests.filter((r) => r.method === 'POST')).toEqual([
       { method: 'POST', path: '/api/v1/rgpd/purge' },
     ]);

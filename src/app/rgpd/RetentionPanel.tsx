@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PurgeReport, RetentionPolicy } from '../../../shared/security/rgpd-api';
 import type { Session } from '../../db/session';
 import { useLoaded } from '../admin/use-office';
-import { formatInstant } from '../format';
+import { countOf, formatInstant } from '../format';
 import { describePeriod } from './retention-format';
 import { rgpdErrorMessage, useRgpdApi } from './use-rgpd';
 import './rgpd.css';
@@ -188,7 +188,7 @@ function PurgeControl({ session }: { session: Session }) {
           <ul>
             {report.entities.map((entity) => (
               <li key={entity.entity}>
-                {entity.label} : {entity.purged} effacé(s)
+                {entity.label} : {countOf(entity.purged, 'effacé', 'effacés')}
               </li>
             ))}
           </ul>
