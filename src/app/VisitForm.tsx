@@ -6,7 +6,7 @@ import type { DraftRow } from '../db/rows';
 import type { Session } from '../db/session';
 import { queueVisit } from '../db/visits';
 import { CommuneCombobox } from './CommuneCombobox';
-import { todayIsoDate } from './format';
+import { countOf, todayIsoDate } from './format';
 import { navigate } from './router';
 import { useServices } from './services';
 
@@ -135,7 +135,9 @@ export function VisitForm({ draftId, session }: { draftId: string; session: Sess
           ref={summaryRef}
           aria-labelledby="error-summary-title"
         >
-          <h2 id="error-summary-title">Le formulaire contient {errorList.length} erreur(s)</h2>
+          <h2 id="error-summary-title">
+            Le formulaire contient {countOf(errorList.length, 'erreur', 'erreurs')}
+          </h2>
           <ul>
             {errorList.map(([field, message]) => (
               <li key={field}>

@@ -170,7 +170,7 @@ describe('a tablet shared by several agents', () => {
     const forgotten = page.getByRole('button', { name: /^Code oublié ou autre agent/ });
     await forgotten.click();
     await onlineLogin(page, MER_AGENT.login, MER_AGENT.password);
-    await page.getByText('a 1 enregistrement(s) non envoyé(s) sur cette tablette').waitFor();
+    await page.getByText('a 1 enregistrement non envoyé sur cette tablette').waitFor();
     expect(await countRows(page, 'outbox')).toBe(1);
 
     // The owner has forgotten their PIN: their online login opens the same data, with a new PIN.

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import type { AnswerIssue } from '../../../shared/forms/evaluate-form';
 import { inputId } from '../../forms/answer-paths';
+import { countOf } from '../format';
 
 /** The list of what prevents signing, at the top of the form; each entry takes the agent to its field. */
 export function ErrorSummary(props: {
@@ -18,7 +19,9 @@ export function ErrorSummary(props: {
       ref={props.summaryRef}
       aria-labelledby="resume-erreurs"
     >
-      <h2 id="resume-erreurs">Le formulaire contient {props.issues.length} erreur(s)</h2>
+      <h2 id="resume-erreurs">
+        Le formulaire contient {countOf(props.issues.length, 'erreur', 'erreurs')}
+      </h2>
       <ul>
         {props.issues.map((issue) => (
           <li key={issue.path.join('.')}>

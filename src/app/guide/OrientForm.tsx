@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../shared/uuidv7';
 import { observe } from '../../db/observe';
 import { listOrientationsForService, queueOrientation } from '../../db/orientations';
 import { listVisits } from '../../db/visits';
-import { formatInstant } from '../format';
+import { countOf, formatInstant } from '../format';
 import { useServices } from '../services';
 import { useObservable } from '../use-observable';
 
@@ -94,7 +94,7 @@ export function OrientForm({ service, visitId }: { service: ServiceRecord; visit
       )}
       {data.done.length > 0 && (
         <p class="meta" data-testid="orientations">
-          {`${data.done.length} orientation(s) vers ce service depuis cette tablette, `}
+          {`${countOf(data.done.length, 'orientation', 'orientations')} vers ce service depuis cette tablette, `}
           {`${data.done.filter((o) => o.syncState === 'pending').length} en attente d’envoi.`}
         </p>
       )}
