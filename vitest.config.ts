@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
@@ -8,9 +9,12 @@ import preact from '@preact/preset-vite';
  * - reliability: the sync code in Node against the real server through faults (flaky links,
  *   killed server processes);
  * - e2e: the built PWA in a real Chromium against the real server.
+ * Unit and server files run side by side on every core (Vitest would keep one core idle); the
+ * reliability and e2e files, which load the machine on their own, run one at a time after them.
  */
 export default defineConfig({
   test: {
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         plugins: [preact()],
@@ -28,6 +32,7 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts', 'tests/server/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/server/support/postgres.setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -37,6 +42,7 @@ export default defineConfig({
           name: 'reliability',
           include: ['tests/reliability/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/demo-data.setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -47,6 +53,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/demo-data.setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start';
 import { launchPersistent } from '../support/browser';
 import type { Page } from 'playwright-core';
+import { copyDemoData } from '../support/demo-data';
 import { logIn, unlock } from '../support/e2e-app';
 import { freePort } from '../support/server-process';
 
@@ -127,6 +128,7 @@ const serveVersion = (distDir: string) =>
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'dk-update-'));
+  copyDemoData(join(workDir, 'data'));
   port = await freePort();
 });
 

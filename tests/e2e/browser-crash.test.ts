@@ -21,15 +21,17 @@ async function serverCount(sql: string, params: unknown[]): Promise<number> {
 }
 
 /**
- * Opens the app, lets it sync for a random moment, then kills the browser process; returns
- * the progress `probe` read just before each kill, to show kills fell mid-sync.
+ * Opens the app, lets it sync for a random moment, then kills the browser process, up to
+ * CRASHES times or until the sync is seen `finished` at a kill (a kill after that tests nothing);
+ * returns the progress `probe` read just before each kill, to show kills fell mid-sync.
  */
 async function crashRepeatedly(
   profile: string,
   probe: (page: Page) => Promise<number>,
+  finished: (progress: number) => boolean,
 ): Promise<number[]> {
   const seen: number[] = [];
-  for (let crash = 0; crash < CRASHES; crash += 1) {
+  while (seen.length < CRASHES && !seen.some(finished)) {
     const browser = await launchKillable(profile);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(e2e.server.url);
@@ -72,7 +74,11 @@ describe('the browser killed in the middle of a sync', () => {
       });
       await context.close();
 
-      const waiting = await crashRepeatedly(profile, (p) => countRows(p, 'outbox'));
+      const waiting = await crashRepeatedly(
+        profile,
+        (p) => countRows(p, 'outbox'),
+        (outbox) => outbox === 0,
+      );
       console.info(`outbox sizes at the kills: ${waiting}`);
       expect(strictlyBetween(waiting, 0, VISITS), `outbox sizes at the kills: ${waiting}`).toBe(
         true,
@@ -140,11 +146,12 @@ describe('the browser killed in the middle of a sync', () => {
     await page.getByLabel('Mot de passe').fill('demo-dernier-km');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await choosePin(page); // logged in: the pull runs
-    const before = await countRows(page, 'visits');
+    const pulled = (p: Page) => countRows(p, 'visits', { index: 'siteId', value: 'mds-41-41018' });
+    const before = await pulled(page);
     await context.close();
     expect(before, 'left before the pull ended').toBeLessThan(expected);
 
-    const held = await crashRepeatedly(profile, (p) => countRows(p, 'visits'));
+    const held = await crashRepeatedly(profile, pulled, (visits) => visits === expected);
     expect(
       strictlyBetween([before, ...held], 0, expected),
       `visits held at the kills: ${before}, ${held}`,
@@ -154,11 +161,7 @@ describe('the browser killed in the middle of a sync', () => {
     const reopened = await last.newPage();
     await reopened.goto(e2e.server.url);
     await unlock(reopened);
-    await expect
-      .poll(() => countRows(reopened, 'visits', { index: 'siteId', value: 'mds-41-41018' }), {
-        timeout: 60_000,
-      })
-      .toBe(expected);
+    await expect.poll(() => pulled(reopened), { timeout: 60_000 }).toBe(expected);
     await last.close();
   });
 });

@@ -12,6 +12,7 @@ import { backoffDelay } from '../../src/sync/backoff';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import { startFlakyProxy, type Fate, type FlakyProxy } from '../support/flaky-proxy';
 import { createNodeDevice, pause, receiptedVisits } from '../support/node-device';
+import { copyDemoData } from '../support/demo-data';
 
 /**
  * Issue "Sync that survives the field": the real sync engine, started once, alone against a
@@ -55,7 +56,7 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir: dir,
+    dataDir: copyDemoData(join(dir, 'data')),
     distDir: join(dir, 'no-dist'),
     demo: true,
     log: () => {},

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy';
 import { createNodeDevice, receiptedVisits } from '../support/node-device';
+import { copyDemoData } from '../support/demo-data';
 
 /**
  * Issue "Sync that survives the field": 1,000 visits pushed through a link that resets,
@@ -24,7 +25,7 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir: dir,
+    dataDir: copyDemoData(join(dir, 'data')),
     distDir: join(dir, 'no-dist'),
     demo: true,
     log: () => {},

@@ -7,6 +7,7 @@ import { startServer } from '../../server/src/start';
 import { demoUuid } from '../../server/src/seed/demo-ids';
 import { readPerson, savePerson } from '../../src/db/persons';
 import { createNodeDevice, type NodeDevice } from '../support/node-device';
+import { copyDemoData } from '../support/demo-data';
 
 /**
  * Issue 8: two tablets (the app's own storage and sync code in Node) edit the same person file
@@ -26,7 +27,7 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir: dir,
+    dataDir: copyDemoData(join(dir, 'data')),
     distDir: join(dir, 'no-dist'),
     demo: true,
     log: () => {},

@@ -10,6 +10,7 @@ import { listReferralsOf, queueReferral, queueReferralStatus } from '../../src/d
 import { queueVisit, readVisit } from '../../src/db/visits';
 import { makeVisit } from '../support/fixtures';
 import { createNodeDevice, type NodeDevice } from '../support/node-device';
+import { copyDemoData } from '../support/demo-data';
 
 /**
  * Issue 8, selective sync: a person leaves a tablet only after the tablet's own unsent records
@@ -32,7 +33,7 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
-    dataDir: dir,
+    dataDir: copyDemoData(join(dir, 'data')),
     distDir: join(dir, 'no-dist'),
     demo: true,
     log: () => {},

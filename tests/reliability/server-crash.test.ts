@@ -6,6 +6,7 @@ import type { Database } from '../../server/src/db/database';
 import { openDatabase } from '../../server/src/db/open-database';
 import { countPending } from '../../src/db/outbox';
 import { seededRandom, startFlakyProxy } from '../support/flaky-proxy';
+import { copyDemoData } from '../support/demo-data';
 import { createNodeDevice, pause, receiptedVisits } from '../support/node-device';
 import { findPostgres, startPgCluster, type PgCluster } from '../support/pg-cluster';
 import { freePort, startServerProcess, type ServerProcess } from '../support/server-process';
@@ -31,6 +32,8 @@ const SEED = Number(process.env.DK_CHAOS_SEED ?? 41);
 const FORCED_EVERY = 4;
 const FORCED = Math.floor(KILLS / FORCED_EVERY);
 const STALL_MS = 150_000;
+/** The tablet's wait before retrying while the server is down: a tight loop would slow its restart. */
+const RETRY_MS = 100;
 
 const postgres = findPostgres();
 const targets = [
@@ -62,7 +65,7 @@ describe.each(targets)('server killed mid-push on $name', ({ name, skip }) => {
       const port = String(await freePort());
       const env =
         name === 'PGlite'
-          ? { PORT: port, DATA_DIR: join(dir, 'pglite') }
+          ? { PORT: port, DATA_DIR: copyDemoData(join(dir, 'pglite')) }
           : { PORT: port, DATABASE_URL: cluster!.databaseUrl };
       let server: ServerProcess = await startServerProcess(env);
       let aimed: (() => void) | undefined; // set: the next answered push is lost with a kill
@@ -119,7 +122,7 @@ describe.each(targets)('server killed mid-push on $name', ({ name, skip }) => {
       const pushing = (async () => {
         let count = 0;
         do {
-          count += await device.pushUntilDone({ batchSize: BATCH, pauseMs: 10 });
+          count += await device.pushUntilDone({ batchSize: BATCH, pauseMs: RETRY_MS });
           if (killing) await pause(10);
         } while (killing || (await countPending(device.db)) > 0);
         return count;

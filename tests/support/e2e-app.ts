@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../server/src/start';
 import type { LocalVisit, OutboxRow } from '../../src/db/rows';
 import { uuidv7 } from '../../shared/uuidv7';
+import { copyDemoData } from './demo-data';
 import { makeVisit } from './fixtures';
 
 /** Shared steps of the end-to-end tests, written as an agent would do them. */
@@ -166,7 +167,7 @@ export async function seedOutbox(
 }
 
 /**
- * The real server as `npm start` runs it, on a fresh embedded database with the demo data and
+ * The real server as `npm start` runs it, on a fresh copy of the embedded demo database and
  * the built PWA, started before the file's tests and stopped after them. `workDir` also holds
  * the browser profiles.
  */
@@ -181,7 +182,7 @@ export function useE2EServer(prefix: string): {
     server = await startServer({
       port: 0,
       host: '127.0.0.1',
-      dataDir: join(workDir, 'data'),
+      dataDir: copyDemoData(join(workDir, 'data')),
       distDir: 'dist',
       demo: true,
       log: () => {},

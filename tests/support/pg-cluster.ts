@@ -21,8 +21,9 @@ import { promisify } from 'node:util';
  */
 const run = promisify(execFile);
 const UNPRIVILEGED_USER = 'nobody';
+// Room for every connection pool of the server suite's files running side by side.
 const SERVER_OPTIONS =
-  "-c listen_addresses='' -F -c synchronous_commit=off -c full_page_writes=off";
+  "-c listen_addresses='' -F -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
 
 export interface PgBinaries {
   initdb: string;
@@ -36,6 +37,8 @@ export interface PgCluster {
   urlFor(database: string): string;
   /** Its data directory (`postmaster.pid` there names the server process). */
   dataDir: string;
+  /** The directory of its unix socket, which names it in `clusterUrl`. */
+  socketDir: string;
   stop(): Promise<void>;
 }
 
@@ -115,17 +118,23 @@ export async function startPgCluster(bin: PgBinaries): Promise<PgCluster> {
     stopNow();
     throw error;
   }
-  const urlFor = (database: string) => `postgresql://postgres@/${database}?host=${dir}`;
+  const urlFor = (database: string) => clusterUrl(dir, database);
   return {
     databaseUrl: urlFor('postgres'),
     urlFor,
     dataDir,
+    socketDir: dir,
     async stop() {
       process.removeListener('exit', stopNow);
       await run(...asOwner(bin.pgCtl, stopArgs)).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** postgres://… to `database` of the cluster listening in `socketDir`, as superuser `postgres`. */
+export function clusterUrl(socketDir: string, database: string): string {
+  return `postgresql://postgres@/${database}?host=${socketDir}`;
 }
 
 function listVersionDirs(root: string): string[] {

@@ -156,6 +156,7 @@ function Unlock({ state }: { state: Extract<LockState, { status: 'locked' }> }) 
 function useSecondsUntil(at: number | undefined): number {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
+    setNow(Date.now()); // a wait that began while the screen stood still starts from the clock
     if (at === undefined || at <= Date.now()) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);

@@ -10,12 +10,13 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { it } from 'vitest';
+import { inject, it } from 'vitest';
 import type { Database, DatabaseKind } from '../../../server/src/db/database';
 import { migrate } from '../../../server/src/db/migrate';
 import { wrapPglite } from '../../../server/src/db/pglite';
 import { openPostgres } from '../../../server/src/db/postgres';
-import { findPostgres, type PgCluster, startPgCluster } from '../../support/pg-cluster';
+import { clusterUrl } from '../../support/pg-cluster';
+import { TEMPLATE_DATABASE } from './postgres.setup';
 
 const MIGRATIONS_DIR = fileURLToPath(
   new URL('../../../server/src/db/migrations/', import.meta.url),
@@ -25,9 +26,9 @@ const CACHE_DIR = fileURLToPath(
 );
 
 /**
- * The two databases every server suite runs on: an in-memory PGlite and a throwaway
- * PostgreSQL 15 cluster (tests/support/pg-cluster.ts). Each gives fresh, migrated, empty
- * databases; `release()` closes them and stops what was started.
+ * The two databases every server suite runs on: an in-memory PGlite and the run's throwaway
+ * PostgreSQL 15 cluster (postgres.setup.ts). Each gives fresh, migrated, empty databases;
+ * `release()` closes and drops them.
  */
 export interface TestDatabase {
   name: string;
@@ -80,42 +81,44 @@ async function migratedPgliteTemplate(): Promise<Blob> {
 }
 
 function postgresTarget(): TestDatabase {
-  const bin = findPostgres();
-  let cluster: Promise<PgCluster> | undefined;
+  const cluster = inject('postgres');
+  const connect = (database: string) => {
+    if ('missing' in cluster) throw new Error(cluster.missing);
+    return openPostgres(clusterUrl(cluster.socketDir, database));
+  };
   let count = 0;
-  const opened: Database[] = [];
+  const opened: Array<{ db: Database; name: string }> = [];
   const target: TestDatabase = {
     name: 'PostgreSQL',
     kind: 'postgresql',
     async open() {
-      if ('missing' in bin) throw new Error(bin.missing);
-      cluster ??= startPgCluster(bin);
-      const pg = await cluster;
       count += 1;
-      const name = `dk_test_${count}`;
-      const admin = openPostgres(pg.databaseUrl);
-      await admin.query(`CREATE DATABASE ${name}`);
+      // Unique in the cluster that the files running side by side share.
+      const name = `dk_test_${process.pid}_${count}`;
+      const admin = connect('postgres');
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
       await admin.close();
-      const db = openPostgres(pg.urlFor(name));
-      await migrate(db);
-      opened.push(db);
+      const db = connect(name);
+      opened.push({ db, name });
       return db;
     },
     async release() {
-      await Promise.all(opened.splice(0).map((db) => db.close()));
-      const started = cluster;
-      cluster = undefined;
-      if (started) await (await started).stop();
+      const databases = opened.splice(0);
+      if (databases.length === 0) return;
+      await Promise.all(databases.map(({ db }) => db.close()));
+      const admin = connect('postgres');
+      for (const { name } of databases) await admin.query(`DROP DATABASE ${name}`);
+      await admin.close();
     },
   };
-  if ('missing' in bin) {
-    target.skipReason = `PostgreSQL tests skipped: ${bin.missing}`;
+  if ('missing' in cluster) {
+    target.skipReason = `PostgreSQL tests skipped: ${cluster.missing}`;
     console.warn(target.skipReason);
   }
   return target;
 }
 
-/** Call once per test file, at the top: each file has its own PGlite and its own cluster. */
+/** Call once per test file, at the top: each file has its own PGlite and its own databases. */
 export function testDatabases(): TestDatabase[] {
   return [pgliteTarget(), postgresTarget()];
 }
