@@ -17,7 +17,7 @@ const layer = (name) => ({
 const noFetch = { name: 'fetch', message: 'The network belongs to src/sync/api-client.ts.' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'data', 'node_modules', 'coverage', '.tmp'] },
+  { ignores: ['dist', 'dist-server', 'data', 'node_modules', 'coverage', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

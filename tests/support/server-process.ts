@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
- * The server as `npm start` runs it (server/src/main.ts), in its own process, so a test can
- * kill it with SIGKILL at any instant and start it again on the same data.
+ * The server as `npm start` runs it (dist-server/main.mjs, built by `npm run build`, which
+ * `npm test` runs first), in its own process, so a test can kill it with SIGKILL at any instant
+ * and start it again on the same data.
  */
+const BUILT_SERVER = 'dist-server/main.mjs';
 export interface ServerProcess {
   url: string;
   /** Kills the process (SIGKILL by default) and waits until it is gone. */
@@ -28,7 +31,8 @@ export async function startServerProcess(env: {
   DATA_DIR?: string;
   DATABASE_URL?: string;
 }): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run npm run build`);
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', BUILT_SERVER], {
     env: { ...process.env, DIST_DIR: '/nonexistent', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
 
 /** Owns the `schema_migrations` table: which files of migrations/ this database has run. */
+// Relative to this module, or to dist-server/main.mjs once bundled (scripts/build-server.mjs copies it).
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Advisory lock key that serialises servers migrating the same PostgreSQL at start-up. */
 const MIGRATION_LOCK_KEY = 4_100_000;

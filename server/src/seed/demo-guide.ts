@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Database } from '../db/database';
 import { importGuide } from '../guide/import-guide';
 
+// Relative to this module, or to dist-server/main.mjs once bundled (scripts/build-server.mjs copies it).
 const DEMO_GUIDE_FILE = new URL('./data/guide-demo.json', import.meta.url);
 
 /**
