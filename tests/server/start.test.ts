@@ -9,6 +9,7 @@ import { startServer } from '../../server/src/start';
 import { findPostgres, type PgCluster, startPgCluster } from '../support/pg-cluster';
 import { SAMPLE_VISITS } from '../../server/src/seed/demo-pilotage';
 import { count } from './support/fixtures';
+import { builtServerArgs } from '../support/server-process';
 
 /** `npm start`'s code path, over real HTTP on a random port. */
 let workDir: string;
@@ -46,7 +47,7 @@ describe('startServer on the embedded database', () => {
         /déjà ouverte/,
       );
       // And another process, as `npm start` run twice would be.
-      const other = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      const other = spawnSync(process.execPath, builtServerArgs(), {
         env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
         encoding: 'utf8',
       });

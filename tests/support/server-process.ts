@@ -8,6 +8,12 @@ import { createServer } from 'node:net';
  * and start it again on the same data.
  */
 const BUILT_SERVER = 'dist-server/main.mjs';
+
+/** Node's arguments to run the built server; throws when it is not built. */
+export function builtServerArgs(): string[] {
+  if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run npm run build`);
+  return ['--enable-source-maps', BUILT_SERVER];
+}
 export interface ServerProcess {
   url: string;
   /** Kills the process (SIGKILL by default) and waits until it is gone. */
@@ -31,8 +37,7 @@ export async function startServerProcess(env: {
   DATA_DIR?: string;
   DATABASE_URL?: string;
 }): Promise<ServerProcess> {
-  if (!existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run npm run build`);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', BUILT_SERVER], {
+  const child: ChildProcess = spawn(process.execPath, builtServerArgs(), {
     env: { ...process.env, DIST_DIR: '/nonexistent', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
