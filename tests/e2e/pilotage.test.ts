@@ -70,8 +70,10 @@ describe('Pilotage and Mon avis', () => {
       String(expected),
       previous >= 5 || previous === 0 ? String(previous) : 'masqué',
     ]);
+    // The demo sample slides with today's date: the previous year's total may fall under the
+    // masking rules (below 5, or revealing a small cell by difference) on some days.
     expect(await figure.locator('.figure-summary').textContent()).toMatch(
-      /^Visites par profession : (au moins )?\d+ \(visites\) sur la période, contre (au moins )?\d+ sur la période précédente\./,
+      /^Visites par profession : (au moins )?\d+ \(visites\) sur la période, contre ((au moins )?\d+|masqué) sur la période précédente\./,
     );
     expect(await axeViolations(page)).toEqual([]);
 

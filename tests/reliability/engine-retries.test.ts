@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
+import type { RunningServer } from '../../server/src/start';
 import { countPending } from '../../src/db/outbox';
 import { readSyncStatus } from '../../src/db/sync-status';
 import { createApiClient } from '../../src/sync/api-client';
@@ -12,7 +12,7 @@ import { backoffDelay } from '../../src/sync/backoff';
 import { createSyncEngine } from '../../src/sync/sync-engine';
 import { startFlakyProxy, type Fate, type FlakyProxy } from '../support/flaky-proxy';
 import { createNodeDevice, pause, receiptedVisits } from '../support/node-device';
-import { copyDemoData } from '../support/demo-data';
+import { startDemoServer } from '../support/demo-data';
 
 /**
  * Issue "Sync that survives the field": the real sync engine, started once, alone against a
@@ -47,20 +47,13 @@ const FAULTS: Fate[] = [
   'cut-after-apply',
 ];
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: RunningServer;
 let proxy: FlakyProxy;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dk-engine-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: copyDemoData(join(dir, 'data')),
-    distDir: join(dir, 'no-dist'),
-    demo: true,
-    log: () => {},
-  });
+  server = await startDemoServer(dir);
 });
 
 afterAll(async () => {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
+import type { RunningServer } from '../../server/src/start';
 import { startFlakyProxy, type FlakyProxy } from '../support/flaky-proxy';
 import { createNodeDevice, receiptedVisits } from '../support/node-device';
-import { copyDemoData } from '../support/demo-data';
+import { startDemoServer } from '../support/demo-data';
 
 /**
  * Issue "Sync that survives the field": 1,000 visits pushed through a link that resets,
@@ -16,20 +16,13 @@ const SEED = Number(process.env.DK_CHAOS_SEED ?? 20261123);
 const VISITS = 1000;
 const TAG = `Réseau instable ${SEED}`;
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: RunningServer;
 let proxy: FlakyProxy;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dk-flaky-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: copyDemoData(join(dir, 'data')),
-    distDir: join(dir, 'no-dist'),
-    demo: true,
-    log: () => {},
-  });
+  server = await startDemoServer(dir);
   proxy = await startFlakyProxy(server.url, { seed: SEED });
 });
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conflictingFields } from '../../shared/persons/merge-person';
-import { startServer } from '../../server/src/start';
+import type { RunningServer } from '../../server/src/start';
 import { demoUuid } from '../../server/src/seed/demo-ids';
 import { readPerson, savePerson } from '../../src/db/persons';
 import { createNodeDevice, type NodeDevice } from '../support/node-device';
-import { copyDemoData } from '../support/demo-data';
+import { startDemoServer } from '../support/demo-data';
 
 /**
  * Issue 8: two tablets (the app's own storage and sync code in Node) edit the same person file
@@ -16,7 +16,7 @@ import { copyDemoData } from '../support/demo-data';
 const HOURS_AHEAD_MS = 3 * 60 * 60 * 1000;
 const MOREAU = demoUuid('person:moreau');
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: RunningServer;
 let dir: string;
 let a: NodeDevice;
 let b: NodeDevice;
@@ -24,14 +24,7 @@ const aheadClock = () => new Date(Date.now() + HOURS_AHEAD_MS);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dk-merge-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: copyDemoData(join(dir, 'data')),
-    distDir: join(dir, 'no-dist'),
-    demo: true,
-    log: () => {},
-  });
+  server = await startDemoServer(dir);
   a = await createNodeDevice(server.url, 'demo.social');
   b = await createNodeDevice(server.url, 'demo.autonomie');
   await Promise.all([a.pullUntilDone(), b.pullUntilDone()]);

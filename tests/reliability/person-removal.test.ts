@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../server/src/start';
+import type { RunningServer } from '../../server/src/start';
 import { uuidv7 } from '../../shared/uuidv7';
 import { readPerson, savePerson, setPersonLink } from '../../src/db/persons';
 import { listReferralsOf, queueReferral, queueReferralStatus } from '../../src/db/referrals';
 import { queueVisit, readVisit } from '../../src/db/visits';
 import { makeVisit } from '../support/fixtures';
 import { createNodeDevice, type NodeDevice } from '../support/node-device';
-import { copyDemoData } from '../support/demo-data';
+import { startDemoServer } from '../support/demo-data';
 
 /**
  * Issue 8, selective sync: a person leaves a tablet only after the tablet's own unsent records
@@ -22,7 +22,7 @@ import { copyDemoData } from '../support/demo-data';
 const MER = 'mds-41-41136';
 const BLOIS = 'mds-41-41018';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: RunningServer;
 let dir: string;
 let mer: NodeDevice;
 let field: NodeDevice;
@@ -30,14 +30,7 @@ let office: NodeDevice;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dk-removal-'));
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: copyDemoData(join(dir, 'data')),
-    distDir: join(dir, 'no-dist'),
-    demo: true,
-    log: () => {},
-  });
+  server = await startDemoServer(dir);
   // demo.numerique works at Blois and Mer; demo.social at Blois only, on two tablets.
   mer = await createNodeDevice(server.url, 'demo.numerique');
   field = await createNodeDevice(server.url, 'demo.social');

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startServer, type RunningServer } from '../../server/src/start';
+import type { RunningServer } from '../../server/src/start';
 import type { LocalVisit, OutboxRow } from '../../src/db/rows';
 import { uuidv7 } from '../../shared/uuidv7';
-import { copyDemoData } from './demo-data';
+import { startDemoServer } from './demo-data';
 import { makeVisit } from './fixtures';
 
 /** Shared steps of the end-to-end tests, written as an agent would do them. */
@@ -179,14 +179,7 @@ export function useE2EServer(prefix: string): {
   let workDir: string | undefined;
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), prefix));
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: copyDemoData(join(workDir, 'data')),
-      distDir: 'dist',
-      demo: true,
-      log: () => {},
-    });
+    server = await startDemoServer(workDir, { distDir: 'dist' });
   });
   afterAll(async () => {
     await server?.close();
