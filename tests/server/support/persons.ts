@@ -16,6 +16,10 @@ type Edits = Partial<
 
 /** A put of a person file: a creation when the id is new, else edits merged into it. */
 export function personPut(personId: string, siteId: string, edits: Edits): Mutation {
+  return personMutation(personId, siteId, edits);
+}
+
+function personMutation(personId: string, siteId: string, edits: object): Mutation {
   const at = new Date().toISOString();
   return {
     id: uuidv7(),
@@ -132,14 +136,5 @@ export function householdPut(
   siteId: string,
   members: Record<string, MemberEdits>,
 ): Mutation {
-  const at = new Date().toISOString();
-  return {
-    id: uuidv7(),
-    seq: 0,
-    entity: 'person',
-    op: 'put',
-    entityId: personId,
-    at,
-    data: { id: personId, siteId, edits: { household: members }, at },
-  };
+  return personMutation(personId, siteId, { household: members });
 }
