@@ -1,3 +1,4 @@
+import Dexie, { type DBCoreRangeType } from 'dexie';
 import { z } from 'zod';
 import type { Mutation } from '../../shared/sync/protocol-v1';
 import { uuidv7 } from '../../shared/uuidv7';
@@ -14,6 +15,8 @@ const OUTBOX_SEQ_KEY = 'outbox-seq';
  */
 const OUTBOX_FLOOR_KEY = 'outbox-floor';
 const seqSchema = z.number().int();
+/** `DBCoreRangeType.Range`, a `const enum` of Dexie's types, which isolated modules cannot read. */
+const RANGE = 2 as DBCoreRangeType;
 
 async function readFloor(db: AppDB): Promise<number> {
   return (await readMeta(db, OUTBOX_FLOOR_KEY, seqSchema)) ?? 0;
@@ -68,16 +71,45 @@ export function readQueue(db: AppDB): Promise<{ pending: number; lastSeq: number
 
 /**
  * Moves the floor up to the oldest row still pending; inside the transaction that took rows
- * out of the queue (with `db.outbox` and `db.meta`). Steps over the rows taken out since the
- * last move only.
+ * out of the queue (with `db.outbox` and `db.meta`).
+ *
+ * `settled`: consecutive seqs, first to last, whose rows have all just left the queue (a batch
+ * answered in full). When they start right above the floor, the floor moves to their end
+ * without a read: no row in between is pending. Otherwise the index is read from the floor,
+ * stepping over the rows taken out since the last move (Chromium leaves their index entries
+ * behind for a while: about 18 ms for a batch of 500).
  */
-export async function raiseFloor(db: AppDB): Promise<void> {
+export async function raiseFloor(
+  db: AppDB,
+  settled?: { first: number; last: number },
+): Promise<void> {
   const floor = await readFloor(db);
+  if (settled !== undefined && floor >= settled.first - 1) {
+    if (settled.last > floor) await writeMeta(db, OUTBOX_FLOOR_KEY, settled.last);
+    return;
+  }
   const [oldest] = await pendingAfter(db, floor).limit(1).keys(); // its [status, seq]
   const below = Array.isArray(oldest)
     ? Number(oldest[1]) - 1
     : ((await readMeta(db, OUTBOX_SEQ_KEY, seqSchema)) ?? floor);
   if (below > floor) await writeMeta(db, OUTBOX_FLOOR_KEY, below);
+}
+
+/**
+ * Deletes the outbox rows whose ids are in [first, last], in one request; inside a write
+ * transaction on the outbox. Dexie's `Collection.delete()` counts the range first, to say how
+ * many rows went: one more pass over the rows (10 ms per batch of 500 in Chromium).
+ */
+export async function deleteOutboxRange(db: AppDB, first: string, last: string): Promise<void> {
+  const transaction = Dexie.currentTransaction;
+  if (transaction?.mode !== 'readwrite')
+    throw new Error('deleteOutboxRange needs a write transaction');
+  const { numFailures, failures } = await db.outbox.core.mutate({
+    trans: transaction.idbtrans,
+    type: 'deleteRange',
+    range: { type: RANGE, lower: first, upper: last, lowerOpen: false, upperOpen: false },
+  });
+  if (numFailures > 0) throw Object.values(failures)[0];
 }
 
 /**

@@ -132,4 +132,24 @@ describe('applyPushResults', () => {
     expect(await countPending(db)).toBe(1);
     expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.seq)).toEqual([7]);
   });
+
+  it('moves the floor past a batch answered in full, never over a pending row between its seqs', async () => {
+    db = freshDb();
+    const { mutations } = await queued(5);
+    const accept = (row: (typeof mutations)[number]) => ({
+      id: row.id,
+      status: 'accepted' as const,
+      version: row.seq,
+      receipt,
+    });
+    await applyPushResults(db, mutations.slice(0, 2), mutations.slice(0, 2).map(accept));
+    expect(await db.meta.get('outbox-floor')).toEqual({ key: 'outbox-floor', value: 2 });
+
+    // Rows 3 and 5 answered in full, but row 4 between them is still pending.
+    const apart = [mutations[2]!, mutations[4]!];
+    await applyPushResults(db, apart, apart.map(accept));
+    expect(await db.meta.get('outbox-floor')).toEqual({ key: 'outbox-floor', value: 3 });
+    expect(await countPending(db)).toBe(1);
+    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.seq)).toEqual([4]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { loadEntityStores, type EntityStore, type SyncedAnswer } from './entity-stores';
-import { raiseFloor } from './outbox';
+import { deleteOutboxRange, raiseFloor } from './outbox';
 import type { OutboxRow } from './rows';
 
 /**
@@ -82,9 +82,23 @@ export async function applyPushResults(
       ),
     ];
     await Promise.all(writes);
-    await raiseFloor(db);
+    await raiseFloor(db, settledRun(sent, still));
     await alongside?.(answers.length);
   });
+}
+
+/**
+ * The batch's seqs, when they follow one another and every row has left the queue (`still`
+ * now holds the rows around the batch that got no answer): the floor can move past them.
+ */
+function settledRun(
+  sent: readonly OutboxRow[],
+  still: ReadonlySet<string>,
+): { first: number; last: number } | undefined {
+  if (sent.length === 0 || sent.some((row) => still.has(row.id))) return undefined;
+  const seqs = sent.map((row) => row.seq).sort((a, b) => a - b);
+  const first = seqs[0]!;
+  return seqs.every((seq, i) => seq === first + i) ? { first, last: seqs.at(-1)! } : undefined;
 }
 
 /**
@@ -121,7 +135,5 @@ async function deleteDelivered(
       start = undefined;
     }
   });
-  await Promise.all(
-    runs.map(([first, last]) => db.outbox.where(':id').between(first, last, true, true).delete()),
-  );
+  await Promise.all(runs.map(([first, last]) => deleteOutboxRange(db, first, last)));
 }
