@@ -1,7 +1,7 @@
 import type { MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { loadEntityStores, type EntityStore, type SyncedAnswer } from './entity-stores';
-import { deleteOutboxRange, raiseFloor } from './outbox';
+import { addToPendingCount, deleteOutboxRange, raiseFloor } from './outbox';
 import type { OutboxRow } from './rows';
 
 /**
@@ -66,6 +66,8 @@ export async function applyPushResults(
         }
       });
     }
+    // Every answered row was pending, and leaves the queue here (delivered or refused).
+    await addToPendingCount(db, -answers.length);
     const writes: Array<Promise<unknown> | undefined> = [
       ...[...synced].map(([store, list]) => store.markSyncedMany?.(db, list)),
       ...[...oneByOne.values()].map(async (steps) => {

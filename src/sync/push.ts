@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION, type MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from '../db/AppDB';
-import { nextBatch, readQueue, recordAttempt, toMutation } from '../db/outbox';
+import { nextBatch, readQueue, recordAttempt, recountPending, toMutation } from '../db/outbox';
 import { applyPushResults } from '../db/push-results';
 import type { OutboxRow } from '../db/rows';
 import type { Session } from '../db/session';
@@ -77,6 +77,8 @@ export async function pushOutbox(
       storing.catch(() => {}); // awaited on the next turn or below
       batch = takeIn(await following);
     }
+    await storing;
+    await recountPending(db);
   } finally {
     await storing;
   }

@@ -115,7 +115,7 @@ export function countRows(
 
 /**
  * Puts `count` saved visits in the app's outbox as `queueVisit` would (visit row + outbox row
- * + counter), straight into IndexedDB, to build a large backlog without typing it. `notes`
+ * + counters), straight into IndexedDB, to build a large backlog without typing it. `notes`
  * fills the free-text field, to give the visits a realistic size.
  */
 export async function seedOutbox(
@@ -155,6 +155,7 @@ export async function seedOutbox(
           visits.forEach((v) => tx.objectStore('visits').put(v));
           outbox.forEach((o) => tx.objectStore('outbox').put(o));
           tx.objectStore('meta').put({ key: 'outbox-seq', value: outbox.length });
+          tx.objectStore('meta').put({ key: 'outbox-pending', value: outbox.length });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
