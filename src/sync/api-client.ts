@@ -95,6 +95,24 @@ export interface ApiClient {
   pilotage(token: string, query: PilotageQuery, signal?: AbortSignal): Promise<PilotageReport>;
 }
 
+/** Request bodies encoded before their request is made (`encodeAhead`), by the body they encode. */
+const encodedAhead = new WeakMap<object, Blob>();
+
+/**
+ * Encodes a JSON body now, for a request made later with the same object: the push encodes
+ * its next batch while the one before it travels, instead of after its answer.
+ */
+export function encodeAhead(body: object): void {
+  encodedAhead.set(body, encodeJson(body));
+}
+
+// A Blob: Chromium hands it to the network as it is, where a string body of a full push
+// batch (500 KB) costs 15–20 ms of main thread inside `fetch()` and a slower upload: about
+// 25 ms more per batch, measured in Chromium 138.
+function encodeJson(body: unknown): Blob {
+  return new Blob([JSON.stringify(body)], { type: 'application/json' });
+}
+
 const REQUEST_TIMEOUT_MS = 30_000; // a 3G link may be slow, but a stuck request must end
 
 export function createApiClient(
@@ -151,13 +169,10 @@ export function createApiClient(
       'content-type': 'application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    // A Blob: Chromium hands it to the network as it is, where a string body of a full push
-    // batch (500 KB) costs 15–20 ms of main thread inside `fetch()` and a slower upload: about
-    // 25 ms more per batch, measured in Chromium 138.
     body:
       body === undefined
         ? undefined
-        : new Blob([JSON.stringify(body)], { type: 'application/json' }),
+        : (typeof body === 'object' && body !== null && encodedAhead.get(body)) || encodeJson(body),
   });
 
   return {

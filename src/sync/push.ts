@@ -1,10 +1,14 @@
-import { PROTOCOL_VERSION, type MutationResult } from '../../shared/sync/protocol-v1';
+import {
+  PROTOCOL_VERSION,
+  type MutationResult,
+  type PushRequest,
+} from '../../shared/sync/protocol-v1';
 import type { AppDB } from '../db/AppDB';
 import { nextBatch, readQueue, recordAttempt, recountPending, toMutation } from '../db/outbox';
 import { applyPushResults } from '../db/push-results';
 import type { OutboxRow } from '../db/rows';
 import type { Session } from '../db/session';
-import { NetworkError, type ApiClient } from './api-client';
+import { encodeAhead, NetworkError, type ApiClient } from './api-client';
 
 /** The protocol's most per request (MAX_MUTATIONS_PER_PUSH): fewer round trips on a good link. */
 export const PUSH_MAX_MUTATIONS = 500;
@@ -24,7 +28,7 @@ export interface Progress {
  * Sends the outbox in batches, oldest first, until nothing is pending.
  *
  * Pipelined, so the device and the server work at the same time: while batch N is on its way
- * the next one is read, and as soon as N is answered N+1 is sent while N's answers are stored.
+ * the next one is read and N−1's answers are stored, and as soon as N is answered N+1 leaves.
  * The order and the guarantees are those of one batch at a time: a batch leaves only once the
  * previous one is answered (so the server applies them in order), and a mutation leaves the
  * outbox only when its answer is stored, so an interruption at any point resumes where it
@@ -62,20 +66,35 @@ export async function pushOutbox(
     progress.horizon = Math.max(progress.horizon, ...later.map((row) => row.seq));
     return rows;
   };
+  /** Sends a batch and starts reading the rows after it, both under way at once. */
+  const dispatch = (rows: OutboxRow[]) => {
+    const sending = send(db, api, session, rows, options.signal);
+    // Read, and the request encoded (about 20 ms for 500 visits), while this batch travels.
+    const following = nextBatch(db, maxCount, maxBytes, rows.at(-1)!.seq).then((read) => {
+      if (read.length > 0) encodeAhead(pushRequest(session, read));
+      return read;
+    });
+    // Both awaited on the next turn, unless something before them fails first.
+    sending.catch(() => {});
+    following.catch(() => {});
+    return { sending, following };
+  };
   try {
-    while (batch.length > 0) {
-      const sending = send(db, api, session, batch, options.signal);
-      // Read the rows after it while this batch travels and the previous one is stored.
-      const following = nextBatch(db, maxCount, maxBytes, batch.at(-1)!.seq);
-      following.catch(() => {}); // awaited below, unless the send fails first
-      const results = await sending;
+    let next = batch.length > 0 ? dispatch(batch) : undefined;
+    while (next !== undefined) {
+      const results = await next.sending;
+      const rows = takeIn(await next.following);
+      // The next batch leaves as soon as this one is answered; this one's answers are stored
+      // while it travels, after the previous ones.
+      next = rows.length > 0 ? dispatch(rows) : undefined;
       await storing;
-      storing = applyPushResults(db, batch, results, async (handled) => {
+      const answered = batch;
+      storing = applyPushResults(db, answered, results, async (handled) => {
         progress.done += handled;
         await options.onProgress?.({ ...progress });
       });
       storing.catch(() => {}); // awaited on the next turn or below
-      batch = takeIn(await following);
+      batch = rows;
     }
     await storing;
     await recountPending(db);
@@ -83,6 +102,17 @@ export async function pushOutbox(
     await storing;
   }
   return progress;
+}
+
+/** A batch's request, the same object each time for the same batch (see `encodeAhead`). */
+const requests = new WeakMap<readonly OutboxRow[], PushRequest>();
+function pushRequest(session: Session, batch: readonly OutboxRow[]): PushRequest {
+  let request = requests.get(batch);
+  if (request === undefined) {
+    request = { v: PROTOCOL_VERSION, deviceId: session.deviceId, mutations: batch.map(toMutation) };
+    requests.set(batch, request);
+  }
+  return request;
 }
 
 /** One batch's request; a delivery failure is counted on its rows before it is thrown. */
@@ -96,11 +126,7 @@ async function send(
   const ids = batch.map((row) => row.id);
   let response;
   try {
-    response = await api.push(
-      session.token,
-      { v: PROTOCOL_VERSION, deviceId: session.deviceId, mutations: batch.map(toMutation) },
-      signal,
-    );
+    response = await api.push(session.token, pushRequest(session, batch), signal);
   } catch (error) {
     await recordAttempt(db, ids);
     throw error;
