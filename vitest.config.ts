@@ -22,7 +22,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'shared/**/*.test.ts'],
           environment: 'happy-dom',
-          setupFiles: ['tests/support/unit-setup.ts'],
+          setupFiles: ['tests/support/fake-indexeddb.setup.ts'],
           // Hundreds of records in fake-indexeddb take seconds on a busy 2-core machine.
           testTimeout: 20_000,
         },
@@ -43,6 +43,8 @@ export default defineConfig({
           include: ['tests/reliability/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/demo-data.setup.ts'],
+          // Before any module loads Dexie, which takes the `indexedDB` it finds then.
+          setupFiles: ['tests/support/fake-indexeddb.setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -52,8 +52,7 @@ export async function pushOutbox(
   const maxBytes = options.maxBytes ?? PUSH_MAX_BYTES;
   let batch = await nextBatch(db, maxCount, maxBytes);
   const progress: Progress = { done: 0, total: 0, horizon: 0 };
-  // Counted and announced while the first batch travels (a count reads the whole queue);
-  // its answers are stored after that.
+  // Announced while the first batch travels; its answers are stored after that.
   let storing = readQueue(db).then(async ({ pending, lastSeq }) => {
     Object.assign(progress, { total: pending, horizon: lastSeq });
     await options.onProgress?.({ ...progress });
@@ -88,8 +87,7 @@ export async function pushOutbox(
       // while it travels, after the previous ones.
       next = rows.length > 0 ? dispatch(rows) : undefined;
       await storing;
-      const answered = batch;
-      storing = applyPushResults(db, answered, results, async (handled) => {
+      storing = applyPushResults(db, batch, results, async (handled) => {
         progress.done += handled;
         await options.onProgress?.({ ...progress });
       });

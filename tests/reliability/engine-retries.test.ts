@@ -1,5 +1,3 @@
-// Before Dexie loads: the tablet's IndexedDB in Node (as in support/node-device.ts).
-import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

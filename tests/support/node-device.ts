@@ -1,3 +1,5 @@
+// First, before any module loads Dexie, which takes the `indexedDB` it finds then (the bench
+// loads this file outside Vitest, whose setup file does it for the tests).
 import 'fake-indexeddb/auto';
 import { AppDB } from '../../src/db/AppDB';
 import { countPending } from '../../src/db/outbox';
