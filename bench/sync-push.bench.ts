@@ -22,10 +22,15 @@ import { postgresCpuMs } from './postgres-cpu';
 const SIZES = [1_000, 10_000];
 const NOTES = 'Visite à domicile, personne isolée, pas de réseau. '.repeat(14); // brings a visit to ~1 KB
 const INGEST_BATCH = 500;
+const ROUNDS = 3;
 
 const rate = (count: number, ms: number) =>
   `${Math.round((count / ms) * 1000).toLocaleString('fr-FR')} /s`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const series = (values: readonly number[]) =>
+  `${values.map((ms) => (ms / 1000).toFixed(2)).join(' / ')} s, median ${seconds(median(values))}`;
 
 /** A fresh server with the demo data on `target`'s database, for the time of `job`. */
 async function withServer<T>(
@@ -173,17 +178,29 @@ export default async function run(): Promise<void> {
   console.log(`visit size: ${visitBytes} bytes of JSON`);
   try {
     for (const count of SIZES) {
-      const pouch = await pouchReplication(count);
+      // The machine's speed drifts by half within minutes: the peer and ours are measured in
+      // turn, round after round, and each ratio compares the two of one round.
+      const pouch: number[] = [];
+      const browser = new Map<string, number[]>(targets.map((target) => [target.name, []]));
+      for (let round = 0; round < ROUNDS; round += 1) {
+        pouch.push(await pouchReplication(count));
+        for (const target of targets)
+          browser.get(target.name)!.push(await browserPush(target, count, NOTES));
+      }
       console.log(
-        `${count.toLocaleString('fr-FR')} visits — PouchDB → express-pouchdb (memory): ${seconds(pouch)} (${rate(count, pouch)})`,
+        `${count.toLocaleString('fr-FR')} visits, ${ROUNDS} rounds — PouchDB → express-pouchdb (memory): ${series(pouch)}`,
       );
       for (const target of targets) {
-        const browser = await browserPush(target, count, NOTES);
+        const ours = browser.get(target.name)!;
+        const ratios = ours.map((ms, round) => pouch[round]! / ms);
         const push = await ourPush(target, count);
         const ingest = await serverIngest(target, count);
         console.log(
-          `  ${target.name.padEnd(10)} Chromium app push ${seconds(browser)} (${rate(count, browser)}), ×${(pouch / browser).toFixed(2)} vs PouchDB; ` +
-            `Node sync code on fake-indexeddb ${seconds(push)} (${rate(count, push)}); ` +
+          `  ${target.name.padEnd(10)} Chromium app push ${series(ours)} (${rate(count, median(ours))}); ` +
+            `vs PouchDB ${ratios.map((ratio) => `×${ratio.toFixed(2)}`).join(' / ')}, median ×${median(ratios).toFixed(2)}`,
+        );
+        console.log(
+          `  ${''.padEnd(10)} Node sync code on fake-indexeddb ${seconds(push)} (${rate(count, push)}); ` +
             `server ingest ${seconds(ingest.ms)} (${rate(count, ingest.ms)}; ${cpuPer10k(ingest, count)})`,
         );
       }
