@@ -4,6 +4,7 @@ import { freshDb } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
 import { countPending, listNeedingAttention, nextBatch } from './outbox';
 import { applyPushResults } from './push-results';
+import type { OutboxRow } from './rows';
 import { queueVisit, readVisit } from './visits';
 
 let db: AppDB;
@@ -12,6 +13,12 @@ afterEach(async () => {
 });
 
 const receipt = { number: '2026-000042', issuedAt: '2026-11-23T10:00:00.000Z' };
+const accept = (row: OutboxRow) => ({
+  id: row.id,
+  status: 'accepted' as const,
+  version: row.seq,
+  receipt,
+});
 
 async function queued(count: number) {
   const visits = Array.from({ length: count }, () => makeVisit());
@@ -104,12 +111,6 @@ describe('applyPushResults', () => {
   it('starts the queue after what was answered, never past a row still pending', async () => {
     db = freshDb();
     const { mutations } = await queued(6);
-    const accept = (row: (typeof mutations)[number]) => ({
-      id: row.id,
-      status: 'accepted' as const,
-      version: row.seq,
-      receipt,
-    });
     // The third row gets no answer (a server that answered part of the batch): it stays first.
     await applyPushResults(db, mutations.slice(0, 4), [
       accept(mutations[0]!),
@@ -136,12 +137,6 @@ describe('applyPushResults', () => {
   it('moves the floor past a batch answered in full, never over a pending row between its seqs', async () => {
     db = freshDb();
     const { mutations } = await queued(5);
-    const accept = (row: (typeof mutations)[number]) => ({
-      id: row.id,
-      status: 'accepted' as const,
-      version: row.seq,
-      receipt,
-    });
     await applyPushResults(db, mutations.slice(0, 2), mutations.slice(0, 2).map(accept));
     expect(await db.meta.get('outbox-floor')).toEqual({ key: 'outbox-floor', value: 2 });
 
