@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeVisit } from '../../tests/support/fixtures';
-import { freshDb } from '../../tests/support/test-db';
+import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
 import { countPending, nextBatch, recountPending } from './outbox';
 import { applyPushResults } from './push-results';
-import { queueVisit } from './visits';
 
 let db: AppDB;
 afterEach(async () => {
@@ -14,17 +12,10 @@ afterEach(async () => {
 const receipt = { number: '2026-000042', issuedAt: '2026-11-23T10:00:00.000Z' };
 const kept = async () => (await db.meta.get('outbox-pending'))?.value;
 
-async function queue(count: number) {
-  for (let i = 0; i < count; i += 1) {
-    const visit = makeVisit();
-    await queueVisit(db, visit.id, visit);
-  }
-}
-
 describe('the count of pending mutations', () => {
   it('is kept by each save and each answer, refused ones included', async () => {
     db = freshDb();
-    await queue(4);
+    await queueMadeUpVisits(db, 4);
     expect(await kept()).toBe(4);
     const batch = await nextBatch(db, 3, 10_000_000);
     await applyPushResults(db, batch, [
@@ -42,10 +33,10 @@ describe('the count of pending mutations', () => {
 
   it('is counted from the rows when none is kept, and corrected at the end of a push', async () => {
     db = freshDb();
-    await queue(3);
+    await queueMadeUpVisits(db, 3);
     await db.meta.delete('outbox-pending'); // a database from an app that did not keep it
     expect(await countPending(db)).toBe(3);
-    await queue(1);
+    await queueMadeUpVisits(db, 1);
     expect(await kept()).toBe(4);
 
     await db.meta.put({ key: 'outbox-pending', value: 9 }); // saves an older app did not count

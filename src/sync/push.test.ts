@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeVisit, testSession } from '../../tests/support/fixtures';
 import { FakeServer } from '../../tests/support/fake-server';
-import { freshDb } from '../../tests/support/test-db';
+import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from '../db/AppDB';
 import { countPending, listNeedingAttention, nextBatch } from '../db/outbox';
 import { listVisits, queueVisit } from '../db/visits';
@@ -15,17 +15,10 @@ afterEach(async () => {
 
 const session = testSession;
 
-async function queue(count: number) {
-  for (let i = 0; i < count; i += 1) {
-    const visit = makeVisit();
-    await queueVisit(db, visit.id, visit);
-  }
-}
-
 describe('pushOutbox', () => {
   it('sends everything in batches and shows progress', async () => {
     db = freshDb();
-    await queue(PUSH_MAX_MUTATIONS * 2 + 5);
+    await queueMadeUpVisits(db, PUSH_MAX_MUTATIONS * 2 + 5);
     const server = new FakeServer();
     const seen: Progress[] = [];
     await pushOutbox(db, server, session, { onProgress: (p) => seen.push(p) });
@@ -45,13 +38,13 @@ describe('pushOutbox', () => {
 
   it('takes in the records saved while it runs, and counts them in its progress', async () => {
     db = freshDb();
-    await queue(3);
+    await queueMadeUpVisits(db, 3);
     const server = new FakeServer();
     let saved = false;
     server.afterApply = async () => {
       if (saved) return;
       saved = true;
-      await queue(2); // the agent saves two more visits while the first batch travels
+      await queueMadeUpVisits(db, 2); // the agent saves two more visits while the first batch travels
     };
     const seen: Progress[] = [];
     await pushOutbox(db, server, session, { maxMutations: 2, onProgress: (p) => seen.push(p) });
@@ -63,7 +56,7 @@ describe('pushOutbox', () => {
 
   it('resends a batch whose answer was lost and ends with each record once, with one receipt', async () => {
     db = freshDb();
-    await queue(3);
+    await queueMadeUpVisits(db, 3);
     const server = new FakeServer();
     let cut = true;
     server.afterApply = () => {
@@ -85,7 +78,7 @@ describe('pushOutbox', () => {
 
   it('keeps a refused record aside and sends the others', async () => {
     db = freshDb();
-    await queue(4);
+    await queueMadeUpVisits(db, 4);
     const server = new FakeServer();
     const firstId = (await nextBatch(db, 1, 1e9))[0]!.entityId;
     server.reject = (m) => m.entityId === firstId;
@@ -121,7 +114,7 @@ describe('pushOutbox', () => {
 
   it('reads and stores while a batch travels, yet sends a batch only once the previous one is answered', async () => {
     db = freshDb();
-    await queue(12);
+    await queueMadeUpVisits(db, 12);
     const server = new FakeServer();
     let inFlight = 0;
     let most = 0;

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeVisit, testSession } from '../../tests/support/fixtures';
+import { testSession } from '../../tests/support/fixtures';
 import { FakeServer } from '../../tests/support/fake-server';
-import { freshDb } from '../../tests/support/test-db';
+import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from '../db/AppDB';
 import { countPending } from '../db/outbox';
 import { startSession } from '../db/session';
 import { readSyncStatus } from '../db/sync-status';
-import { queueVisit } from '../db/visits';
 import { HttpError, NetworkError } from './api-client';
 import { createSyncEngine } from './sync-engine';
 
@@ -21,10 +20,7 @@ const session = testSession;
 async function setup(visits: number) {
   db = freshDb();
   await startSession(db, session);
-  for (let i = 0; i < visits; i += 1) {
-    const visit = makeVisit();
-    await queueVisit(db, visit.id, visit);
-  }
+  await queueMadeUpVisits(db, visits);
 }
 
 describe('sync engine', () => {

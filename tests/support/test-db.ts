@@ -1,7 +1,10 @@
 import { AppDB } from '../../src/db/AppDB';
+import { queueVisit } from '../../src/db/visits';
 import { createAesGcmFieldCipher } from '../../src/security/aes-gcm-field-cipher';
 import { newDataKey } from '../../src/security/key-hierarchy';
+import type { VisitData } from '../../shared/schemas/visit';
 import { uuidv7 } from '../../shared/uuidv7';
+import { makeVisit } from './fixtures';
 
 /**
  * A fresh device database on fake-indexeddb, isolated from other tests by its name, and
@@ -16,4 +19,15 @@ export function unlocked(db: AppDB): AppDB {
   const dataKey = newDataKey();
   db.vault.open(dataKey, createAesGcmFieldCipher(dataKey));
   return db;
+}
+
+/** Saves `count` made-up visits as the app does (visit and outbox rows), one after the other. */
+export async function queueMadeUpVisits(db: AppDB, count: number): Promise<VisitData[]> {
+  const visits: VisitData[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const visit = makeVisit();
+    await queueVisit(db, visit.id, visit);
+    visits.push(visit);
+  }
+  return visits;
 }
