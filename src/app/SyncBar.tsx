@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { observe } from '../db/observe';
-import { countPending, countPendingAfter, listNeedingAttention } from '../db/outbox';
+import { countNeedingAttention, countPending, countPendingAfter } from '../db/outbox';
 import { readSyncStatus } from '../db/sync-status';
 import { formatInstant } from './format';
 import { StorageLine } from './StorageLine';
@@ -42,7 +42,7 @@ export function SyncBar() {
             run?.horizon === undefined
               ? await countPending(db)
               : Math.max(0, run.total - run.done) + (await countPendingAfter(db, run.horizon)),
-          toFix: (await listNeedingAttention(db)).length,
+          toFix: await countNeedingAttention(db),
         };
       }),
     [db],

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Mutation } from '../../shared/sync/protocol-v1';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { AppDB } from './AppDB';
+import { SEALED_PROPERTY } from '../security/sealed-tables';
 import { readMeta, writeMeta } from './meta';
+import { LockedError } from './sealing-middleware';
 import { outboxRowSchema, type OutboxRow } from './rows';
 
 const OUTBOX_SEQ_KEY = 'outbox-seq';
@@ -162,6 +164,8 @@ export async function nextBatch(
   const batch: OutboxRow[] = [];
   let bytes = 0;
   for (const row of rows) {
+    // Locked while reading, the app got the row sealed: sent so, it would go without its data.
+    if (SEALED_PROPERTY in row) throw new LockedError();
     const parsed = outboxRowSchema.parse(row);
     bytes += JSON.stringify(parsed).length;
     if (batch.length > 0 && bytes > maxBytes) break;
@@ -187,10 +191,17 @@ export async function recordAttempt(db: AppDB, ids: readonly string[]): Promise<
     });
 }
 
+const withStatus = (db: AppDB, status: OutboxRow['status']) =>
+  db.outbox.where('[status+seq]').between([status, 0], [status, Infinity]);
+
 /** Mutations the server refused or found in conflict, oldest first: the "À corriger" list. */
 export async function listNeedingAttention(db: AppDB): Promise<OutboxRow[]> {
-  const byStatus = (status: OutboxRow['status']) =>
-    db.outbox.where('[status+seq]').between([status, 0], [status, Infinity]).toArray();
+  const byStatus = (status: OutboxRow['status']) => withStatus(db, status).toArray();
   const rows = [...(await byStatus('rejected')), ...(await byStatus('conflict'))];
   return rows.map((row) => outboxRowSchema.parse(row)).sort((a, b) => a.seq - b.seq);
+}
+
+/** How many mutations wait under "À corriger", counted on the index without reading them. */
+export async function countNeedingAttention(db: AppDB): Promise<number> {
+  return (await withStatus(db, 'rejected').count()) + (await withStatus(db, 'conflict').count());
 }

@@ -106,6 +106,8 @@ describe('the encryption layer under Dexie', () => {
     await recordAttempt(db, [row!.id]);
     const [after] = await db.outbox.toArray();
     expect(after).toMatchObject({ attempts: 1, sealed: row!.sealed });
+    // Nor is a batch read for the push: its records would go without their personal fields.
+    await expect(nextBatch(db, 10, 1e9)).rejects.toBeInstanceOf(LockedError);
 
     // Another key opens nothing: the tag check fails.
     const other = unlocked(new AppDB(db.name));

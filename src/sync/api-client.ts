@@ -250,5 +250,11 @@ export function describeError(error: unknown): { code: string; message: string }
   }
   if (error instanceof NetworkError)
     return { code: 'network', message: 'Serveur injoignable : réseau absent ou instable.' };
+  // db/sealing-middleware.ts `LockedError`, known by its name: this module loads no storage.
+  if (error instanceof Error && error.name === 'LockedError')
+    return {
+      code: 'locked',
+      message: 'Application verrouillée : l’envoi reprendra au déverrouillage.',
+    };
   return { code: 'unexpected', message: 'Erreur inattendue pendant la synchronisation.' };
 }

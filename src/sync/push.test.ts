@@ -5,7 +5,9 @@ import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from '../db/AppDB';
 import { countPending, listNeedingAttention, nextBatch } from '../db/outbox';
 import { listVisits, queueVisit } from '../db/visits';
-import { NetworkError } from './api-client';
+import { LockedError } from '../db/sealing-middleware';
+import { createAesGcmFieldCipher } from '../security/aes-gcm-field-cipher';
+import { describeError, NetworkError } from './api-client';
 import { pushOutbox, PUSH_MAX_MUTATIONS, type Progress } from './push';
 
 let db: AppDB;
@@ -87,6 +89,30 @@ describe('pushOutbox', () => {
     expect(await listNeedingAttention(db)).toHaveLength(1);
     await pushOutbox(db, server, session);
     expect(server.pushes).toHaveLength(1);
+  });
+
+  it('stops when the app locks during the push, and sends no record without its data', async () => {
+    db = freshDb();
+    await queueMadeUpVisits(db, 6);
+    const key = new Uint8Array(db.vault.dataKey!);
+    const server = new FakeServer();
+    server.afterApply = () => db.vault.close(); // the tablet locks itself while the first batch travels
+    const error = await pushOutbox(db, server, session, { maxMutations: 2 }).catch((e) => e);
+    expect(error).toBeInstanceOf(LockedError);
+    expect(describeError(error)).toEqual({
+      code: 'locked',
+      message: 'Application verrouillée : l’envoi reprendra au déverrouillage.',
+    });
+    const sent = server.pushes.flat();
+    expect(sent.length).toBeLessThan(6);
+    expect(sent.every((mutation) => mutation.data !== undefined)).toBe(true);
+
+    db.vault.open(key, createAesGcmFieldCipher(key)); // unlocked again: the push resumes
+    server.afterApply = () => {};
+    await pushOutbox(db, server, session, { maxMutations: 2 });
+    expect(new Set(server.pushes.flat().map((mutation) => mutation.id)).size).toBe(6);
+    expect(await countPending(db)).toBe(0);
+    expect(await listNeedingAttention(db)).toEqual([]);
   });
 
   it('sends in the order the agent saved, even when the device clock jumps back hours', async () => {
