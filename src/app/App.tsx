@@ -41,14 +41,21 @@ export function App({ updates }: { updates: AppUpdates }) {
 
 function UnlockedApp({ updates }: { updates: AppUpdates }) {
   const { db } = useServices();
-  const state = useObservable(
-    () =>
-      observe(async () => ({
-        session: await readSession(db),
-        refused: (await readSyncStatus(db)).error?.code === 'unauthorized',
-      })),
+  // Two queries: the sync status changes after every pushed batch, and the session (decrypted
+  // on each read) need not be read again then; `refused` is a boolean, so an unchanged one
+  // re-renders nothing.
+  const session = useObservable(
+    () => observe(async () => ({ value: await readSession(db) })),
     [db],
   );
+  const refused = useObservable(
+    () => observe(async () => (await readSyncStatus(db)).error?.code === 'unauthorized'),
+    [db],
+  );
+  const state =
+    session === undefined || refused === undefined
+      ? undefined
+      : { session: session.value, refused };
   const route = useRoute();
   if (state === undefined) return <p class="loading">Chargement…</p>;
   if (state.session === undefined) return <LoginScreen />;
