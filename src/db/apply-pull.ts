@@ -3,6 +3,7 @@ import type { Change, PullResponse } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { loadEntityStores, type EntityStore, type EntityStores } from './entity-stores';
 import { readMeta, writeMeta } from './meta';
+import { purgeDeliveredNow } from './outbox';
 import { readSession } from './session';
 
 const PULL_CURSOR_KEY = 'pull-cursor';
@@ -27,6 +28,9 @@ export async function applyPullPage(
   return db.transaction('rw', [db.meta, db.outbox, ...stores.tables(db)], async () => {
     // A page fetched for an agent who has since logged out is not written for the next one.
     if (agentId !== undefined && (await readSession(db))?.agent.id !== agentId) return false;
+    // A record with a row in the outbox keeps its local version: the rows a push delivered but
+    // did not delete yet (it was stopped before) go first.
+    await purgeDeliveredNow(db);
     const held = await heldAlready(db, stores, page.changes);
     for (const change of page.changes) {
       const store = stores.store(change.entity);

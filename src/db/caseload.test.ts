@@ -8,6 +8,7 @@ import type { AppDB } from './AppDB';
 import { readCaseload, readPersonFile } from './caseload';
 import { observe } from './observe';
 import { savePerson } from './persons';
+import { nextBatch, purgeDelivered } from './outbox';
 import { applyPushResults } from './push-results';
 import { startSession } from './session';
 import { listTasksOf, markTaskDone, saveTask } from './tasks';
@@ -48,8 +49,9 @@ function task(personId: string, overrides: Partial<TaskData>): TaskData {
   };
 }
 
+/** A push of the whole queue, every mutation accepted. */
 async function acceptAll(version: number, number: string) {
-  const rows = await db.outbox.toArray();
+  const rows = await nextBatch(db, 1000, 10_000_000);
   await applyPushResults(
     db,
     rows,
@@ -60,6 +62,7 @@ async function acceptAll(version: number, number: string) {
       receipt: { number, issuedAt: '2026-11-20T10:00:00.000Z' },
     })),
   );
+  await purgeDelivered(db);
 }
 
 describe('caseload and tasks on the device', () => {
@@ -163,6 +166,7 @@ describe('caseload and tasks on the device', () => {
         receipt: { number: '2026-000101', issuedAt: '2026-11-20T10:00:00.000Z' },
       },
     ]);
+    await purgeDelivered(db);
     expect(await db.outbox.toArray()).toEqual([{ ...queued, baseVersion: 7 }]);
   });
 

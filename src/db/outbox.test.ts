@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
-import { countPending, nextBatch, recountPending } from './outbox';
+import { applyPullPage } from './apply-pull';
+import { countPending, countUnsentMutations, nextBatch, recountPending } from './outbox';
 import { applyPushResults } from './push-results';
+import { logout } from './session';
+import { wipePersonalData } from './wipe';
 
 let db: AppDB;
 afterEach(async () => {
@@ -42,5 +45,43 @@ describe('the count of pending mutations', () => {
     await db.meta.put({ key: 'outbox-pending', value: 9 }); // saves an older app did not count
     await recountPending(db);
     expect(await countPending(db)).toBe(4);
+  });
+});
+
+describe('the rows a push delivered and left below the floor', () => {
+  /** A push stopped after its answers were stored, before its purge (the tab closed). */
+  async function deliveredNotPurged(count: number) {
+    await queueMadeUpVisits(db, count);
+    const batch = await nextBatch(db, count, 10_000_000);
+    await applyPushResults(
+      db,
+      batch,
+      batch.map((row) => ({ id: row.id, status: 'accepted' as const, version: 1, receipt })),
+    );
+    expect(await db.outbox.count()).toBe(count);
+    expect(await countUnsentMutations(db)).toBe(0);
+  }
+
+  it('go before a pulled page is applied: a record with an outbox row keeps its local version', async () => {
+    db = freshDb();
+    await deliveredNotPurged(3);
+    await applyPullPage(db, { changes: [], cursor: 'c1' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('are no unsent work: the agent can log out, and they go', async () => {
+    db = freshDb();
+    await deliveredNotPurged(2);
+    await logout(db);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('go with a wipe, which keeps what is still unsent', async () => {
+    db = freshDb();
+    await deliveredNotPurged(2);
+    await queueMadeUpVisits(db, 1);
+    await wipePersonalData(db, 'pin-failures');
+    expect(await db.outbox.count()).toBe(1);
+    expect(await countPending(db)).toBe(1);
   });
 });

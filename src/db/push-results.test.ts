@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeVisit } from '../../tests/support/fixtures';
 import { freshDb } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
-import { countPending, listNeedingAttention, nextBatch } from './outbox';
+import {
+  countPending,
+  countUnsentMutations,
+  listNeedingAttention,
+  nextBatch,
+  purgeDelivered,
+} from './outbox';
 import { applyPushResults } from './push-results';
 import type { OutboxRow } from './rows';
 import { queueVisit, readVisit } from './visits';
@@ -86,7 +92,7 @@ describe('applyPushResults', () => {
     expect(await countPending(db)).toBe(0);
   });
 
-  it('removes delivered rows around a refused one and keeps rows the batch did not answer', async () => {
+  it('leaves a batch answered in full below the floor, then the purge deletes its delivered rows', async () => {
     db = freshDb();
     const { mutations } = await queued(6);
     const reason = { code: 'invalid_record', message: 'Enregistrement incomplet' };
@@ -100,12 +106,35 @@ describe('applyPushResults', () => {
           : { id: row.id, status: 'accepted' as const, version: i + 1, receipt },
       ),
     );
+    // Delivered, the rows are out of the queue, though still in the table until the purge.
+    expect(await db.outbox.count()).toBe(6);
+    expect(await countPending(db)).toBe(1);
+    expect(await countUnsentMutations(db)).toBe(2); // the refused one and the unanswered one
+    expect((await listNeedingAttention(db)).map((row) => row.id)).toEqual([mutations[2]!.id]);
+    expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.id)).toEqual([mutations[5]!.id]);
+    // Answered again (an answer stored twice), nothing is counted twice.
+    await applyPushResults(db, answered, answered.map(accept));
+    expect(await countPending(db)).toBe(1);
+
+    await purgeDelivered(db);
     expect(await db.outbox.toCollection().primaryKeys()).toEqual([
       mutations[2]!.id,
       mutations[5]!.id,
     ]);
-    expect((await listNeedingAttention(db)).map((row) => row.id)).toEqual([mutations[2]!.id]);
     expect((await nextBatch(db, 100, 10_000_000)).map((row) => row.id)).toEqual([mutations[5]!.id]);
+  });
+
+  it('deletes the delivered rows at once when the batch was answered in part', async () => {
+    db = freshDb();
+    const { mutations } = await queued(4);
+    await applyPushResults(db, mutations.slice(0, 3), [
+      accept(mutations[0]!),
+      accept(mutations[2]!),
+    ]);
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([
+      mutations[1]!.id,
+      mutations[3]!.id,
+    ]);
   });
 
   it('starts the queue after what was answered, never past a row still pending', async () => {

@@ -1,7 +1,7 @@
 import type { MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { loadEntityStores, type EntityStore, type SyncedAnswer } from './entity-stores';
-import { addToPendingCount, deleteOutboxRange, raiseFloor } from './outbox';
+import { addToPendingCount, deleteInRuns, passFloor, raiseFloor, readFloor } from './outbox';
 import type { OutboxRow } from './rows';
 
 /**
@@ -25,7 +25,7 @@ export async function applyPushResults(
 ): Promise<void> {
   const stores = await loadEntityStores();
   await db.transaction('rw', [db.outbox, db.meta, ...stores.tables(db)], async () => {
-    const { still, keys } = await pendingKeys(db, sent);
+    const { still, keys } = await pendingKeys(db, sent, await readFloor(db));
     const byId = new Map(sent.map((row) => [row.id, row]));
     const answers: Array<{ row: OutboxRow; result: MutationResult }> = [];
     const perRecord = new Map<string, number>();
@@ -68,23 +68,22 @@ export async function applyPushResults(
     }
     // Every answered row was pending, and leaves the queue here (delivered or refused).
     await addToPendingCount(db, -answers.length);
+    // A batch answered in full: the floor moves past it, and its delivered rows are deleted
+    // after the push. Otherwise they are deleted now, and the floor moves up to what is left.
+    const settled = settledRun(sent, still);
+    const passed = settled !== undefined && (await passFloor(db, settled));
+    const delivered = answers
+      .filter(({ result }) => result.status === 'accepted' || result.status === 'duplicate')
+      .map(({ row }) => row.id);
     const writes: Array<Promise<unknown> | undefined> = [
       ...[...synced].map(([store, list]) => store.markSyncedMany?.(db, list)),
       ...[...oneByOne.values()].map(async (steps) => {
         for (const step of steps) await step();
       }),
-      deleteDelivered(
-        db,
-        keys,
-        new Set(
-          answers
-            .filter(({ result }) => result.status === 'accepted' || result.status === 'duplicate')
-            .map(({ row }) => row.id),
-        ),
-      ),
+      passed ? undefined : deleteInRuns(db, keys, new Set(delivered)),
     ];
     await Promise.all(writes);
-    await raiseFloor(db, settledRun(sent, still));
+    if (!passed) await raiseFloor(db);
     await alongside?.(answers.length);
   });
 }
@@ -104,38 +103,19 @@ function settledRun(
 }
 
 /**
- * Which of the batch's rows are still in the outbox, read as keys only in one request (ids are
- * time-ordered, so a batch is one key range, give or take a few other rows).
+ * Which of the batch's rows are still in the queue: in the outbox, read as keys only in one
+ * request (ids are time-ordered, so a batch is one key range, give or take a few other rows),
+ * and above the `floor` (a row at or below it was delivered, and waits only to be deleted).
  */
 async function pendingKeys(
   db: AppDB,
   rows: readonly OutboxRow[],
+  floor: number,
 ): Promise<{ still: Set<string>; keys: string[] }> {
   if (rows.length === 0) return { still: new Set(), keys: [] };
   const ids = rows.map((row) => row.id).sort();
   const keys = await db.outbox.where(':id').between(ids[0], ids.at(-1), true, true).primaryKeys();
-  return { still: new Set(keys), keys };
-}
-
-/**
- * Deletes the delivered rows as key ranges: `keys` are the outbox keys around the batch, in
- * order, and each run of delivered ones goes in one request (IndexedDB deletes a range for
- * about the price of one row), so a batch answered in full is one request, not 500.
- */
-async function deleteDelivered(
-  db: AppDB,
-  keys: readonly string[],
-  delivered: ReadonlySet<string>,
-): Promise<void> {
-  const runs: Array<[string, string]> = [];
-  let start: string | undefined;
-  keys.forEach((key, i) => {
-    if (!delivered.has(key)) return;
-    start ??= key;
-    if (!delivered.has(keys[i + 1] ?? '')) {
-      runs.push([start, key]);
-      start = undefined;
-    }
-  });
-  await Promise.all(runs.map(([first, last]) => deleteOutboxRange(db, first, last)));
+  const present = new Set(keys);
+  const still = rows.filter((row) => row.seq > floor && present.has(row.id)).map((row) => row.id);
+  return { still: new Set(still), keys };
 }

@@ -4,6 +4,7 @@ import { instantSchema, uuidSchema } from '../../shared/schemas/common';
 import type { AppDB } from './AppDB';
 import { ensureKeyring, KEYRING_ID } from './keyring';
 import { readMeta, writeMeta } from './meta';
+import { countUnsentMutations } from './outbox';
 import { clearPersonalData, forgetKeys } from './wipe';
 
 /** The agent logged in on this device and the device token the server gave at login. */
@@ -33,7 +34,7 @@ export class UnsentDataError extends Error {
 }
 
 async function countUnsent(db: AppDB): Promise<number> {
-  return (await db.outbox.count()) + (await db.drafts.count());
+  return (await countUnsentMutations(db)) + (await db.drafts.count());
 }
 
 /**

@@ -12,6 +12,7 @@ import { MAX_PIN_FAILURES, pinProblem, pinRetryDelayMs } from '../security/pin-p
 import { SEALED_TABLES } from '../security/sealed-tables';
 import type { AppDB } from './AppDB';
 import { ensureKeyring, KEYRING_ID, readKeyring, type Keyring } from './keyring';
+import { countUnsentMutations } from './outbox';
 import { wipePersonalData } from './wipe';
 
 /**
@@ -65,7 +66,8 @@ export async function loginKeys(
       dataKey = await unwrapDataKey(ring.recovery, kek, recoveryPurpose(agentId));
     if (dataKey === undefined && ring.owner !== undefined) {
       // The key of the sealed records is lost (no recovery copy, or the server's changed).
-      if ((await db.outbox.count()) + (await db.drafts.count()) > 0) throw new RecoveryError();
+      if ((await countUnsentMutations(db)) + (await db.drafts.count()) > 0)
+        throw new RecoveryError();
       sameOwner = false;
     }
   }

@@ -4,7 +4,7 @@ import { freshDb } from '../../tests/support/test-db';
 import { uuidv7 } from '../../shared/uuidv7';
 import type { AppDB } from './AppDB';
 import { applyPullPage } from './apply-pull';
-import { nextBatch } from './outbox';
+import { nextBatch, purgeDelivered } from './outbox';
 import { leaveScope } from './person-removal';
 import { applyPushResults } from './push-results';
 import { forgetVisitReceipts, hasReceipt, storeVisitReceipts } from './visit-receipts';
@@ -34,6 +34,7 @@ async function pushed(visits: ReturnType<typeof makeVisit>[]) {
       receipt: receipt(i + 1),
     })),
   );
+  await purgeDelivered(db);
 }
 
 describe('the receipt ledger of pushed visits', () => {

@@ -1,10 +1,15 @@
 import type { AppDB } from './AppDB';
 import { KEYRING_ID } from './keyring';
+import { purgeDeliveredNow } from './outbox';
 
 const OUTBOX_SEQ_KEY = 'outbox-seq';
 
-/** Everything of an agent's that is not unsent work: for a logout or another agent's login. */
+/**
+ * Everything of an agent's that is not unsent work: for a logout or another agent's login,
+ * inside their transaction (it includes `db.outbox`), once nothing unsent is left.
+ */
 export async function clearPersonalData(db: AppDB): Promise<void> {
+  await purgeDeliveredNow(db); // before `meta`, which holds the floor below which they lie
   await Promise.all([
     db.visits.clear(),
     db.visitReceipts.clear(),
@@ -35,6 +40,7 @@ export async function wipePersonalData(
     [
       db.visits,
       db.visitReceipts,
+      db.outbox,
       db.sites,
       db.meta,
       db.orientations,
@@ -44,6 +50,7 @@ export async function wipePersonalData(
       db.keyring,
     ],
     async () => {
+      await purgeDeliveredNow(db); // delivered: synced records too
       const synced = (rows: { id: string; syncState?: unknown }[]) =>
         rows.filter((row) => row.syncState === 'synced').map((row) => row.id);
       // Visits pushed from this tablet have their receipt in the ledger, not in their row.

@@ -35,6 +35,7 @@ describe('pushOutbox', () => {
       horizon: PUSH_MAX_MUTATIONS * 2 + 5,
     });
     expect(await countPending(db)).toBe(0);
+    expect(await db.outbox.count()).toBe(0); // the delivered rows deleted after the push
     expect((await listVisits(db)).every((v) => v.receipt !== undefined)).toBe(true);
   });
 

@@ -4,7 +4,14 @@ import {
   type PushRequest,
 } from '../../shared/sync/protocol-v1';
 import type { AppDB } from '../db/AppDB';
-import { nextBatch, readQueue, recordAttempt, recountPending, toMutation } from '../db/outbox';
+import {
+  nextBatch,
+  purgeDelivered,
+  readQueue,
+  recordAttempt,
+  recountPending,
+  toMutation,
+} from '../db/outbox';
 import { applyPushResults } from '../db/push-results';
 import type { OutboxRow } from '../db/rows';
 import type { Session } from '../db/session';
@@ -104,6 +111,7 @@ export async function pushOutbox(
     }
     await storing;
     await recountPending(db);
+    await purgeDelivered(db);
   } finally {
     await storing;
   }
