@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
 import { applyPullPage } from './apply-pull';
-import { countPending, countUnsentMutations, nextBatch, recountPending } from './outbox';
+import {
+  countPending,
+  countUnsentMutations,
+  nextBatch,
+  purgeDelivered,
+  recountPending,
+} from './outbox';
 import { applyPushResults } from './push-results';
 import { logout } from './session';
 import { wipePersonalData } from './wipe';
@@ -61,6 +67,19 @@ describe('the rows a push delivered and left below the floor', () => {
     expect(await db.outbox.count()).toBe(count);
     expect(await countUnsentMutations(db)).toBe(0);
   }
+
+  it('go after the push, on a tablet that sent thousands with the previous version', async () => {
+    db = freshDb();
+    // That version deleted each row as it was answered, and kept no purge mark.
+    await db.meta.bulkPut([
+      { key: 'outbox-seq', value: 5_000 },
+      { key: 'outbox-floor', value: 5_000 },
+    ]);
+    await deliveredNotPurged(2);
+    await purgeDelivered(db);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.meta.get('outbox-purged')).toEqual({ key: 'outbox-purged', value: 5_002 });
+  });
 
   it('go before a pulled page is applied: a record with an outbox row keeps its local version', async () => {
     db = freshDb();

@@ -24,7 +24,7 @@ const OUTBOX_FLOOR_KEY = 'outbox-floor';
  * not over the entries Chromium leaves behind for a while.
  */
 const OUTBOX_PURGED_KEY = 'outbox-purged';
-/** Delivered rows deleted per transaction after a push, and the pause before each. */
+/** Delivered rows (seqs) deleted per transaction after a push, and the pause before each. */
 const PURGE_CHUNK = 500;
 const PURGE_PAUSE_MS = 10;
 /**
@@ -197,23 +197,22 @@ export async function deleteInRuns(
 }
 
 /**
- * Deletes delivered rows, oldest first, at most `limit` (all when absent); inside a write
- * transaction on `db.outbox` and `db.meta`. Says whether some may be left.
+ * Deletes the delivered rows, oldest first, of at most `span` seqs (all when absent); inside a
+ * write transaction on `db.outbox` and `db.meta`. Says how many went, and whether some may be
+ * left.
  */
-async function deleteDelivered(db: AppDB, limit?: number): Promise<boolean> {
+async function deleteDelivered(
+  db: AppDB,
+  span?: number,
+): Promise<{ deleted: number; more: boolean }> {
   const floor = await readFloor(db);
   const purged = await readPurged(db);
-  if (floor <= purged) return false;
-  const upTo = (last: number) =>
-    db.outbox.where('[status+seq]').between(['pending', purged], ['pending', last], false, true);
-  let through = floor;
-  if (limit !== undefined) {
-    const seqs = (await upTo(floor).limit(limit).keys()).map((key) =>
-      Number((key as unknown[])[1]),
-    );
-    if (seqs.length === limit) through = seqs.at(-1)!;
-  }
-  const ids = await upTo(through).primaryKeys();
+  if (floor <= purged) return { deleted: 0, more: false };
+  const through = span === undefined ? floor : Math.min(floor, purged + span);
+  const ids = await db.outbox
+    .where('[status+seq]')
+    .between(['pending', purged], ['pending', through], false, true)
+    .primaryKeys();
   if (ids.length > 0) {
     const sorted = [...ids].sort();
     const around = await db.outbox
@@ -223,7 +222,7 @@ async function deleteDelivered(db: AppDB, limit?: number): Promise<boolean> {
     await deleteInRuns(db, around, new Set(ids));
   }
   await writeMeta(db, OUTBOX_PURGED_KEY, through);
-  return through < floor;
+  return { deleted: ids.length, more: through < floor };
 }
 
 /**
@@ -235,10 +234,12 @@ async function deleteDelivered(db: AppDB, limit?: number): Promise<boolean> {
 export async function purgeDelivered(db: AppDB): Promise<void> {
   const left = () =>
     db.transaction('r', db.meta, async () => (await readPurged(db)) < (await readFloor(db)));
-  let more = await left();
-  while (more) {
-    await new Promise((resolve) => setTimeout(resolve, PURGE_PAUSE_MS));
-    more = await db.transaction('rw', [db.outbox, db.meta], async () =>
+  let step = { deleted: 1, more: await left() };
+  while (step.more) {
+    // No pause after seqs that held nothing to delete (refused rows, or rows an earlier
+    // version deleted as it went: a database from before this purge starts from 0).
+    if (step.deleted > 0) await new Promise((resolve) => setTimeout(resolve, PURGE_PAUSE_MS));
+    step = await db.transaction('rw', [db.outbox, db.meta], async () =>
       deleteDelivered(db, PURGE_CHUNK),
     );
   }
