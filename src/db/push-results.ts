@@ -5,11 +5,12 @@ import { addToPendingCount, deleteInRuns, passFloor, raiseFloor, readFloor } fro
 import type { OutboxRow } from './rows';
 
 /**
- * Records the server's answers to one pushed batch (`sent`: its outbox rows), in ONE transaction. An accepted (or
- * duplicate) mutation leaves the outbox only here, together with storing its receipt, so a
- * crash between the answer and this write simply resends it, and the server answers
- * `duplicate` with the same receipt. Rejected and conflicting ones stay, visible, and no
- * longer block the queue.
+ * Records the server's answers to one pushed batch (`sent`: its outbox rows), in ONE
+ * transaction. An accepted (or duplicate) mutation leaves the queue only here, together with
+ * storing its receipt, so a crash between the answer and this write simply resends it, and the
+ * server answers `duplicate` with the same receipt; its row is deleted here or, when the batch
+ * was answered in full, by the purge after the push (`purgeDelivered`). Rejected and
+ * conflicting ones stay, visible, and no longer block the queue.
  *
  * `alongside` runs in the same transaction, told how many mutations this answer took out of the
  * queue (delivered or refused; it may write `db.meta`, e.g. the sync progress),
