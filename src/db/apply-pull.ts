@@ -3,7 +3,7 @@ import type { Change, PullResponse } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { loadEntityStores, type EntityStore, type EntityStores } from './entity-stores';
 import { readMeta, writeMeta } from './meta';
-import { purgeDeliveredNow } from './outbox';
+import { purgeDeliveredNow } from './outbox-purge';
 import { readSession } from './session';
 
 const PULL_CURSOR_KEY = 'pull-cursor';

@@ -2,13 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
 import { applyPullPage } from './apply-pull';
-import {
-  countPending,
-  countUnsentMutations,
-  nextBatch,
-  purgeDelivered,
-  recountPending,
-} from './outbox';
+import { countPending, countUnsentMutations, nextBatch, recountPending } from './outbox';
+import { purgeDelivered } from './outbox-purge';
 import { applyPushResults } from './push-results';
 import { logout } from './session';
 import { wipePersonalData } from './wipe';

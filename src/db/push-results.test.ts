@@ -2,13 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeVisit } from '../../tests/support/fixtures';
 import { freshDb } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
-import {
-  countPending,
-  countUnsentMutations,
-  listNeedingAttention,
-  nextBatch,
-  purgeDelivered,
-} from './outbox';
+import { countPending, countUnsentMutations, listNeedingAttention, nextBatch } from './outbox';
+import { purgeDelivered } from './outbox-purge';
 import { applyPushResults } from './push-results';
 import type { OutboxRow } from './rows';
 import { queueVisit, readVisit } from './visits';

@@ -1,7 +1,8 @@
 import type { MutationResult } from '../../shared/sync/protocol-v1';
 import type { AppDB } from './AppDB';
 import { loadEntityStores, type EntityStore, type SyncedAnswer } from './entity-stores';
-import { addToPendingCount, deleteInRuns, passFloor, raiseFloor, readFloor } from './outbox';
+import { addToPendingCount, passFloor, raiseFloor, readFloor } from './outbox';
+import { deleteInRuns } from './outbox-purge';
 import type { OutboxRow } from './rows';
 
 /**

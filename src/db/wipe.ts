@@ -1,6 +1,6 @@
 import type { AppDB } from './AppDB';
 import { KEYRING_ID } from './keyring';
-import { purgeDeliveredNow } from './outbox';
+import { purgeDeliveredNow } from './outbox-purge';
 
 const OUTBOX_SEQ_KEY = 'outbox-seq';
 

@@ -4,14 +4,8 @@ import {
   type PushRequest,
 } from '../../shared/sync/protocol-v1';
 import type { AppDB } from '../db/AppDB';
-import {
-  nextBatch,
-  purgeDelivered,
-  readQueue,
-  recordAttempt,
-  recountPending,
-  toMutation,
-} from '../db/outbox';
+import { nextBatch, readQueue, recordAttempt, recountPending, toMutation } from '../db/outbox';
+import { purgeDelivered } from '../db/outbox-purge';
 import { applyPushResults } from '../db/push-results';
 import type { OutboxRow } from '../db/rows';
 import type { Session } from '../db/session';
