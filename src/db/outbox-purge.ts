@@ -19,6 +19,16 @@ const PURGE_PAUSE_MS = 10;
 /** `DBCoreRangeType.Range`, a `const enum` of Dexie's types, which isolated modules cannot read. */
 const RANGE = 2 as DBCoreRangeType;
 
+/**
+ * The pause between two chunks of the purge. None in a hidden page: no screen reads there, and
+ * its timers wait a second or more, which would hold the sync (and its lock) for as long.
+ */
+function pause(): Promise<void> {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden')
+    return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, PURGE_PAUSE_MS));
+}
+
 async function readPurged(db: AppDB): Promise<number> {
   return (await readMeta(db, OUTBOX_PURGED_KEY, seqSchema)) ?? 0;
 }
@@ -106,7 +116,7 @@ export async function purgeDelivered(db: AppDB): Promise<void> {
   while (step.more) {
     // No pause after seqs that held nothing to delete (refused rows, or rows an earlier
     // version deleted as it went: a database from before this purge starts from 0).
-    if (step.deleted > 0) await new Promise((resolve) => setTimeout(resolve, PURGE_PAUSE_MS));
+    if (step.deleted > 0) await pause();
     step = await db.transaction('rw', [db.outbox, db.meta], async () =>
       deleteDelivered(db, PURGE_CHUNK),
     );

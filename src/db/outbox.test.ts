@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshDb, queueMadeUpVisits } from '../../tests/support/test-db';
 import type { AppDB } from './AppDB';
 import { applyPullPage } from './apply-pull';
@@ -74,6 +74,20 @@ describe('the rows a push delivered and left below the floor', () => {
     await purgeDelivered(db);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.meta.get('outbox-purged')).toEqual({ key: 'outbox-purged', value: 5_002 });
+  });
+
+  it('go without pauses in a hidden page, whose timers wait a second or more', async () => {
+    db = freshDb();
+    await deliveredNotPurged(3);
+    vi.useFakeTimers({ toFake: ['setTimeout'] }); // a pause would never end
+    Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
+    try {
+      await purgeDelivered(db);
+    } finally {
+      Reflect.deleteProperty(document, 'visibilityState');
+      vi.useRealTimers();
+    }
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('go before a pulled page is applied: a record with an outbox row keeps its local version', async () => {
