@@ -110,16 +110,19 @@ async function deleteDelivered(
  * bar's "Rien en attente" after the push's last answer), read between two of them.
  */
 export async function purgeDelivered(db: AppDB): Promise<void> {
-  const left = () =>
-    db.transaction('r', db.meta, async () => (await readPurged(db)) < (await readFloor(db)));
-  let step = { deleted: 1, more: await left() };
-  while (step.more) {
+  let more = await db.transaction(
+    'r',
+    db.meta,
+    async () => (await readPurged(db)) < (await readFloor(db)),
+  );
+  let deleted = 1; // the first chunk waits too: the push's last answers were just stored
+  while (more) {
     // No pause after seqs that held nothing to delete (refused rows, or rows an earlier
     // version deleted as it went: a database from before this purge starts from 0).
-    if (step.deleted > 0) await pause();
-    step = await db.transaction('rw', [db.outbox, db.meta], async () =>
+    if (deleted > 0) await pause();
+    ({ deleted, more } = await db.transaction('rw', [db.outbox, db.meta], async () =>
       deleteDelivered(db, PURGE_CHUNK),
-    );
+    ));
   }
 }
 
