@@ -25,4 +25,19 @@ describe('the AES-GCM field cipher', () => {
     expect(new TextDecoder().decode(plain)).toBe('notes');
     expect(() => cipher.open(blob, encoder.encode('visits\u00002'))).toThrow();
   });
+
+  it('opens with WebCrypto a blob and a context that are views into larger buffers', async () => {
+    const cipher = createAesGcmFieldCipher(newDataKey());
+    const blob = cipher.seal(encoder.encode('notes'), context);
+    const within = (bytes: Uint8Array) => {
+      const buffer = new Uint8Array(bytes.length + 10);
+      buffer.set(bytes, 7);
+      return buffer.subarray(7, 7 + bytes.length);
+    };
+    const [plain] = await cipher.openMany([{ sealed: within(blob), context: within(context) }]);
+    expect(new TextDecoder().decode(plain)).toBe('notes');
+    await expect(
+      cipher.openMany([{ sealed: within(blob), context: within(encoder.encode('visits\u00002')) }]),
+    ).rejects.toThrow();
+  });
 });

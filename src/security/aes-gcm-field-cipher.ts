@@ -55,18 +55,30 @@ export function createAesGcmFieldCipher(dataKey: Uint8Array): FieldCipher {
       return Promise.all(
         items.map(async ({ sealed, context }) => {
           if (sealed[0] !== FORMAT_V1) throw new Error('Format de chiffrement inconnu');
+          // Views, not copies: WebCrypto copies what it is given before it starts.
           const plain = await crypto.subtle.decrypt(
             {
               name: 'AES-GCM',
-              iv: new Uint8Array(sealed.subarray(1, 1 + IV_BYTES)),
-              additionalData: new Uint8Array(context),
+              iv: onBuffer(sealed, 1, 1 + IV_BYTES),
+              additionalData: onBuffer(context, 0),
             },
             key,
-            new Uint8Array(sealed.subarray(1 + IV_BYTES)),
+            onBuffer(sealed, 1 + IV_BYTES),
           );
           return new Uint8Array(plain);
         }),
       );
     },
   };
+}
+
+/**
+ * A view of part of `bytes` typed for WebCrypto, which takes views of an `ArrayBuffer` only: a
+ * row read from IndexedDB never lives in a `SharedArrayBuffer`, and one that did is copied.
+ */
+function onBuffer(bytes: Uint8Array, start: number, end?: number): Uint8Array<ArrayBuffer> {
+  const view = bytes.subarray(start, end);
+  return view.buffer instanceof ArrayBuffer
+    ? (view as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(view);
 }
