@@ -5,6 +5,14 @@ import { startServer } from '../server/src/start';
 import { launchPersistent } from '../tests/support/browser';
 import { countRows, logIn, seedOutbox, unlock } from '../tests/support/e2e-app';
 
+/**
+ * The backlog is written in two bursts just before the push: the seed, then the app sealing
+ * every row when the PIN is chosen. Chromium's storage compacts them for several seconds, which
+ * took 0.3–0.7 s of CPU from a push started at once (traced 2026-12-07); a tablet's backlog,
+ * written over days, was compacted long before the network came back.
+ */
+export const SETTLE_MS = 10_000;
+
 /** Records, in the page, the instant "Rien en attente" shows after the network came back. */
 const WATCH_DONE = `
   addEventListener('online', () => {
@@ -58,6 +66,7 @@ export async function browserPush(
     await page.reload();
     await unlock(page);
     await page.getByTestId('pending-count').filter({ hasText: 'en attente' }).waitFor();
+    await page.waitForTimeout(SETTLE_MS);
     const started = Date.now();
     await context.setOffline(false); // the app syncs on `online`
     await page.waitForFunction(

@@ -6,6 +6,7 @@ declare module 'pouchdb-core' {
   interface PouchInstance {
     bulkDocs(docs: object[]): Promise<unknown>;
     replicate: { to(target: string): Promise<unknown> };
+    close(): Promise<void>;
   }
   interface PouchConstructor {
     new (name: string, options?: { adapter?: string }): PouchInstance;
@@ -37,4 +38,8 @@ declare module 'express-pouchdb' {
     pouch: unknown,
     options?: Record<string, unknown>,
   ): RequestHandler;
+}
+declare module 'pouchdb-adapter-idb' {
+  const plugin: unknown;
+  export default plugin;
 }

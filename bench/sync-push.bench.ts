@@ -4,7 +4,8 @@
  * app in Chromium (the real device path) and by the app's sync code in Node on fake-indexeddb;
  * the server's ingest rate for ready-made batches; and, in the same run, the same documents
  * replicated by the peer stack CHT uses (PouchDB to a CouchDB-protocol server: express-pouchdb,
- * memory adapter). Run `npm run build` first for the Chromium figures.
+ * memory adapter), from Node's memory (DESIGN §9's peer) and from IndexedDB in Chromium (as a
+ * CHT tablet holds its documents). Run `npm run build` first for the Chromium figures.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startServer, type RunningServer } from '../server/src/start';
+import { browserPouchReplication } from './browser-pouch';
 import { browserPush } from './browser-push';
 import { uuidv7 } from '../shared/uuidv7';
 import { makeVisit } from '../tests/support/fixtures';
@@ -31,6 +33,11 @@ const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const series = (values: readonly number[]) =>
   `${values.map((ms) => (ms / 1000).toFixed(2)).join(' / ')} s, median ${seconds(median(values))}`;
+/** How many times faster ours was than the peer, round by round: each pair ran in turn. */
+const ratios = (peer: readonly number[], ours: readonly number[]) => {
+  const each = ours.map((ms, round) => peer[round]! / ms);
+  return `${each.map((ratio) => `×${ratio.toFixed(2)}`).join(' / ')}, median ×${median(each).toFixed(2)}`;
+};
 
 /** A fresh server with the demo data on `target`'s database, for the time of `job`. */
 async function withServer<T>(
@@ -181,26 +188,28 @@ export default async function run(): Promise<void> {
       // The machine's speed drifts by half within minutes: the peer and ours are measured in
       // turn, round after round, and each ratio compares the two of one round.
       const pouch: number[] = [];
+      const pouchInBrowser: number[] = [];
       const browser = new Map<string, Array<{ ms: number; emptiedMs: number }>>(
         targets.map((target) => [target.name, []]),
       );
       for (let round = 0; round < ROUNDS; round += 1) {
         pouch.push(await pouchReplication(count));
+        pouchInBrowser.push(await browserPouchReplication(count, NOTES));
         for (const target of targets)
           browser.get(target.name)!.push(await browserPush(target, count, NOTES));
       }
       console.log(
-        `${count.toLocaleString('fr-FR')} visits, ${ROUNDS} rounds — PouchDB → express-pouchdb (memory): ${series(pouch)}`,
+        `${count.toLocaleString('fr-FR')} visits, ${ROUNDS} rounds — PouchDB → express-pouchdb (memory): ${series(pouch)}; ` +
+          `PouchDB on IndexedDB in Chromium → the same: ${series(pouchInBrowser)}`,
       );
       for (const target of targets) {
         const runs = browser.get(target.name)!;
         const ours = runs.map((run) => run.ms);
-        const ratios = ours.map((ms, round) => pouch[round]! / ms);
         const push = await ourPush(target, count);
         const ingest = await serverIngest(target, count);
         console.log(
           `  ${target.name.padEnd(10)} Chromium app push ${series(ours)} (${rate(count, median(ours))}); ` +
-            `vs PouchDB ${ratios.map((ratio) => `×${ratio.toFixed(2)}`).join(' / ')}, median ×${median(ratios).toFixed(2)}; ` +
+            `vs PouchDB ${ratios(pouch, ours)}; vs PouchDB in Chromium ${ratios(pouchInBrowser, ours)}; ` +
             `outbox emptied after ${series(runs.map((run) => run.emptiedMs))}`,
         );
         console.log(
