@@ -167,6 +167,8 @@ describe('caseload and tasks on the device', () => {
         receipt: { number: '2026-000101', issuedAt: '2026-11-20T10:00:00.000Z' },
       },
     ]);
+    // The delivered creation waits for the purge as it was sent: no write for a row leaving.
+    expect(await db.outbox.get(inFlight[0]!.id)).toEqual(inFlight[0]);
     await purgeDelivered(db);
     expect(await db.outbox.toArray()).toEqual([{ ...queued, baseVersion: 7 }]);
   });

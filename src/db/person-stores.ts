@@ -5,6 +5,7 @@ import { referralRecordSchema } from '../../shared/persons/referral';
 import { taskRecordSchema } from '../../shared/persons/task';
 import type { EntityStore } from './entity-stores';
 import { observeFields } from './hlc-clock';
+import { readFloor } from './outbox';
 import { leaveScope } from './person-removal';
 import { readSession } from './session';
 
@@ -110,12 +111,15 @@ export const taskStore: EntityStore = {
   async markSynced(db, entityId, version, receipt) {
     await db.tasks.update(entityId, { version, receipt, syncState: 'synced', reason: undefined });
     // A change queued while the task's creation was on its way had no version to name: it is
-    // based on the version the server just gave, not a creation.
+    // based on the version the server just gave, not a creation. Rows at or below the floor
+    // were delivered (this creation among them) and are left as they are, to be purged.
+    const floor = await readFloor(db);
     await db.outbox
       .where('entityId')
       .equals(entityId)
       .modify((row) => {
-        if (row.entity === ENTITY.task && row.status === 'pending' && row.baseVersion === undefined)
+        const waiting = row.status === 'pending' && row.seq > floor;
+        if (row.entity === ENTITY.task && waiting && row.baseVersion === undefined)
           row.baseVersion = version;
       });
   },
