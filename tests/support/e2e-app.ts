@@ -47,11 +47,24 @@ export async function choosePin(page: Page, pin = TEST_PIN) {
 
 /** Unlocks the app with the PIN, as after a reload, a new tab or a restarted browser. */
 export async function unlock(page: Page, pin = TEST_PIN) {
-  await page.getByLabel('Code', { exact: true }).fill(pin);
+  const field = page.getByLabel('Code', { exact: true });
+  await field.waitFor({ timeout: 30_000 }).catch(async (error: Error) => {
+    throw new Error(`${error.message}\n${await whatTheScreenShows(page)}`);
+  });
+  await field.fill(pin);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await page
     .getByRole('heading', { name: 'Application verrouillée' })
     .waitFor({ state: 'detached', timeout: 30_000 });
+}
+
+/** The page's address and the start of its text, for a failure that must say where it stood. */
+async function whatTheScreenShows(page: Page): Promise<string> {
+  const text = await page
+    .locator('body')
+    .innerText({ timeout: 2_000 })
+    .catch((error: Error) => `(texte illisible : ${error.message})`);
+  return `The page at ${page.url()} shows: ${text.replace(/\s+/g, ' ').slice(0, 600)}`;
 }
 
 /** A home visit typed as an agent would, left open (a draft saved on every change). */
