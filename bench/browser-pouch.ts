@@ -1,19 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
-import expressPouchDB from 'express-pouchdb';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import mapreduce from 'pouchdb-mapreduce';
-import replication from 'pouchdb-replication';
 import { build } from 'vite';
 import { launchPersistent } from '../tests/support/browser';
-import { makeVisit } from '../tests/support/fixtures';
 import { SETTLE_MS } from './browser-push';
-
-const ServerPouch = PouchDB.plugin(memory).plugin(mapreduce).plugin(replication);
+import { listenCouch, visitDocs } from './couch-server';
 
 interface PouchPeerPage {
   pouchPeer: {
@@ -69,35 +61,22 @@ export async function browserPouchReplication(count: number, notes: string): Pro
   app.get('/pouch-page.js', (_request, response) => {
     response.type('text/javascript').send(script);
   });
-  app.use(
-    '/db',
-    expressPouchDB(ServerPouch.defaults({ adapter: 'memory' }), {
-      mode: 'minimumForPouchDB',
-      inMemoryConfig: true,
-      logPath: join(tmpdir(), 'dk-bench-pouch-browser.log'),
-    }),
-  );
-  const listener = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => listener.once('listening', resolve));
-  const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  const server = await listenCouch('/db', app);
   const dir = mkdtempSync(join(tmpdir(), 'dk-bench-pouch-'));
   const context = await launchPersistent(join(dir, 'profile'));
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    const docs = Array.from({ length: count }, () => {
-      const visit = makeVisit({ answers: { ...makeVisit().answers, notes } });
-      return { _id: visit.id, ...visit };
-    });
+    await page.goto(server.url);
+    const docs = visitDocs(count, notes);
     await page.evaluate((all) => (window as unknown as PouchPeerPage).pouchPeer.seed(all), docs);
     await page.waitForTimeout(SETTLE_MS);
     return await page.evaluate(
       (target) => (window as unknown as PouchPeerPage).pouchPeer.replicate(target),
-      `${url}/db/visits`,
+      `${server.url}/db/visits`,
     );
   } finally {
     await context.close();
-    listener.close();
+    server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
