@@ -26,6 +26,8 @@ export interface SaveFigures {
 
 export interface SecurityFigures {
   unlockMs: number[];
+  /** The floor: the same draft put in a bare IndexedDB store, by durability. */
+  rawPutMs: { strict: number[]; relaxed: number[] };
   sealed: SaveFigures;
   plain: SaveFigures;
 }
@@ -98,6 +100,28 @@ function draftSave(): (db: AppDB, i: number) => Promise<number> {
   };
 }
 
+/** A bare IndexedDB database with one store, for the floor of a draft save. */
+function openBare(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(`bench-bare-${Date.now()}`, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('drafts', { keyPath: 'id' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** One put of a draft-sized row in its own transaction, with `durability`, until committed. */
+function barePut(idb: IDBDatabase, durability: 'strict' | 'relaxed', i: number): Promise<number> {
+  const row = { id: durability, answers: { observations: `Observation ${i} `.repeat(40) } };
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction('drafts', 'readwrite', { durability });
+    tx.objectStore('drafts').put(row);
+    tx.oncomplete = () => resolve(performance.now() - started);
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
 /**
  * A signed visit saved from its draft (`queueVisit`): the visit row and its outbox mutation,
  * both sealed, the outbox counter and the draft's removal, in one transaction. Only that
@@ -142,7 +166,15 @@ async function listOpen(db: AppDB): Promise<number> {
   return ms;
 }
 
-export async function runSecurityBench(visitsOnDevice: number): Promise<SecurityFigures> {
+/**
+ * `settleMs`: the pause after the visits are written, before the saves are timed. Chromium's
+ * storage compacts a burst of 40,000 rows for several seconds, while a tablet's visits were
+ * written over months.
+ */
+export async function runSecurityBench(
+  visitsOnDevice: number,
+  settleMs: number,
+): Promise<SecurityFigures> {
   const sealed = new AppDB(`bench-sealed-${Date.now()}`);
   await ensureKeyring(sealed);
   const agentId = uuidv7();
@@ -166,12 +198,22 @@ export async function runSecurityBench(visitsOnDevice: number): Promise<Security
   plain.unuse({ stack: 'dbcore', name: 'sealing' });
   await fill(plain, visitsOnDevice);
 
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  const bare = await openBare();
+  const rawPutMs = { strict: [] as number[], relaxed: [] as number[] };
+  for (let i = 0; i < SAVES; i += 1) {
+    rawPutMs.strict.push(await barePut(bare, 'strict', i));
+    rawPutMs.relaxed.push(await barePut(bare, 'relaxed', i));
+  }
+  bare.close();
+  indexedDB.deleteDatabase(bare.name);
   const dbs = { sealed, plain };
   const saveMs = await alternate(dbs, SAVES, draftSave());
   const visitMs = await alternate(dbs, VISIT_SAVES, visitSave);
   const listMs = await alternate(dbs, LIST_OPENS, listOpen);
   const figures = {
     unlockMs,
+    rawPutMs,
     sealed: { saveMs: saveMs.sealed, visitMs: visitMs.sealed, listMs: listMs.sealed },
     plain: { saveMs: saveMs.plain, visitMs: visitMs.plain, listMs: listMs.plain },
   };
