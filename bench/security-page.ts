@@ -27,7 +27,7 @@ export interface SaveFigures {
 export interface SecurityFigures {
   unlockMs: number[];
   /** The floor: the same draft put in a bare IndexedDB store, by durability. */
-  rawPutMs: { strict: number[]; relaxed: number[] };
+  barePutMs: { strict: number[]; relaxed: number[] };
   sealed: SaveFigures;
   plain: SaveFigures;
 }
@@ -200,10 +200,10 @@ export async function runSecurityBench(
 
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   const bare = await openBare();
-  const rawPutMs = { strict: [] as number[], relaxed: [] as number[] };
+  const barePutMs = { strict: [] as number[], relaxed: [] as number[] };
   for (let i = 0; i < SAVES; i += 1) {
-    rawPutMs.strict.push(await barePut(bare, 'strict', i));
-    rawPutMs.relaxed.push(await barePut(bare, 'relaxed', i));
+    barePutMs.strict.push(await barePut(bare, 'strict', i));
+    barePutMs.relaxed.push(await barePut(bare, 'relaxed', i));
   }
   bare.close();
   indexedDB.deleteDatabase(bare.name);
@@ -213,7 +213,7 @@ export async function runSecurityBench(
   const listMs = await alternate(dbs, LIST_OPENS, listOpen);
   const figures = {
     unlockMs,
-    rawPutMs,
+    barePutMs,
     sealed: { saveMs: saveMs.sealed, visitMs: visitMs.sealed, listMs: listMs.sealed },
     plain: { saveMs: saveMs.plain, visitMs: visitMs.plain, listMs: listMs.plain },
   };

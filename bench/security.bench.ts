@@ -81,7 +81,7 @@ export default async function bench(): Promise<void> {
         ).securityBench.runSecurityBench(visits, settleMs),
       [VISITS_ON_DEVICE, SETTLE_MS] as const,
     );
-    const { unlockMs, rawPutMs, sealed, plain } = figures;
+    const { unlockMs, barePutMs, sealed, plain } = figures;
     console.log(
       `Chromium, real IndexedDB, ${VISITS_ON_DEVICE.toLocaleString('fr-FR')} visits on the device.`,
     );
@@ -89,7 +89,7 @@ export default async function bench(): Promise<void> {
       `PIN unlock (PBKDF2 600,000 + unwrap)  median ${ms(percentile(unlockMs, 50))}   max ${ms(Math.max(...unlockMs))}   target ≤ 1500 ms`,
     );
     console.log(
-      `bare IndexedDB put of a draft (floor)   strict p50 ${ms(percentile(rawPutMs.strict, 50))} p95 ${ms(percentile(rawPutMs.strict, 95))}   relaxed p50 ${ms(percentile(rawPutMs.relaxed, 50))} p95 ${ms(percentile(rawPutMs.relaxed, 95))}`,
+      `bare IndexedDB put of a draft (floor)   strict p50 ${ms(percentile(barePutMs.strict, 50))} p95 ${ms(percentile(barePutMs.strict, 95))}   relaxed p50 ${ms(percentile(barePutMs.relaxed, 50))} p95 ${ms(percentile(barePutMs.relaxed, 95))}`,
     );
     for (const [label, key, p] of [
       ['draft save p50', 'saveMs', 50],
