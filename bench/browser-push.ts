@@ -6,10 +6,12 @@ import { launchPersistent } from '../tests/support/browser';
 import { countRows, logIn, seedOutbox, unlock } from '../tests/support/e2e-app';
 
 /**
- * The backlog is written in two bursts just before the push: the seed, then the app sealing
- * every row when the PIN is chosen. Chromium's storage compacts them for several seconds, which
- * took 0.3–0.7 s of CPU from a push started at once (traced 2026-12-07); a tablet's backlog,
- * written over days, was compacted long before the network came back.
+ * How long a browser bench lets the rows it has just written settle before it times anything.
+ * Chromium's storage compacts a burst of writes for several seconds: here the backlog, written
+ * in two bursts just before the push (the seed, then the app sealing every row when the PIN is
+ * chosen), took 0.3–0.7 s of CPU from a push started at once (traced 2026-12-07). A tablet's
+ * rows, written over days or months, were compacted long before. Also used by the peer's
+ * browser side (browser-pouch.ts) and the security bench.
  */
 export const SETTLE_MS = 10_000;
 
